@@ -1,0 +1,378 @@
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools.phone import normalize_vn_phone
+
+# Fields whose change is announced to the customer's followers (owner, team
+# leader, other departments), not only written in the chatter.
+PROFILE_KEY_FIELDS = (
+    "user_id",
+    "team_id",
+    "phone",
+    "mobile",
+    "email",
+    "lifecycle_stage",
+    "preferred_channel",
+    "birthdate_date",
+)
+PHONE_FIELDS = ("phone", "mobile")
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    # Demographics (names and meanings of OCA partner_contact_gender/birthdate)
+    gender = fields.Selection(
+        [("male", "Male"), ("female", "Female"), ("other", "Other")],
+        tracking=True,
+    )
+    birthdate_date = fields.Date("Birthdate", tracking=True)
+    birthday_key = fields.Char(
+        compute="_compute_birthday_key",
+        store=True,
+        index=True,
+        help="Month and day of the birthdate (MM-DD), for the birthday filters.",
+    )
+    age = fields.Integer(compute="_compute_age")
+    birthday_window = fields.Selection(
+        [("today", "Today"), ("week", "This week"), ("month", "This month")],
+        compute="_compute_birthday_window",
+        search="_search_birthday_window",
+    )
+    income_band = fields.Selection(
+        [
+            ("lt_10m", "Under 10 million VND/month"),
+            ("10_20m", "10-20 million VND/month"),
+            ("20_50m", "20-50 million VND/month"),
+            ("50_100m", "50-100 million VND/month"),
+            ("gt_100m", "Over 100 million VND/month"),
+        ],
+    )
+    occupation = fields.Char()
+    marital_status = fields.Selection(
+        [
+            ("single", "Single"),
+            ("married", "Married"),
+            ("divorced", "Divorced"),
+            ("widowed", "Widowed"),
+        ],
+    )
+    interest_ids = fields.Many2many("crm.vn.interest", string="Interests")
+
+    # Channels and source
+    preferred_channel = fields.Selection(
+        [
+            ("phone", "Phone call"),
+            ("zalo", "Zalo"),
+            ("sms", "SMS"),
+            ("email", "Email"),
+            ("messenger", "Facebook Messenger"),
+            ("in_person", "In person"),
+        ],
+        tracking=True,
+    )
+    best_contact_time = fields.Selection(
+        [
+            ("morning", "Morning (8:00-11:30)"),
+            ("noon", "Lunch break (11:30-13:30)"),
+            ("afternoon", "Afternoon (13:30-17:30)"),
+            ("evening", "Evening (after 18:00)"),
+            ("weekend", "Weekends"),
+            ("anytime", "Any time"),
+        ],
+        string="Best Time to Reach",
+    )
+    source_id = fields.Many2one("utm.source", string="Lead Source", ondelete="set null")
+
+    # Relationship
+    customer_since = fields.Date()
+    lifecycle_stage = fields.Selection(
+        [
+            ("prospect", "Prospect"),
+            ("customer", "Customer"),
+            ("vip", "Loyal / VIP"),
+            ("inactive", "Inactive"),
+        ],
+        tracking=True,
+    )
+    owner_archived = fields.Boolean(
+        "Owner Archived",
+        compute="_compute_owner_archived",
+        search="_search_owner_archived",
+        help="The salesperson who owns this customer has left (archived user).",
+    )
+
+    team_id = fields.Many2one(
+        "crm.team",
+        string="Sales Team",
+        compute="_compute_team_id",
+        store=True,
+        readonly=False,
+        index=True,
+        tracking=True,
+        ondelete="set null",
+        help="Defaults to the team of the salesperson; its leader sees the customer too.",
+    )
+
+    # Industry-specific fields, defined by administrators on the company
+    profile_company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_profile_company_id",
+        store=True,
+        precompute=True,
+        string="Profile Company",
+    )
+    profile_properties = fields.Properties(
+        "Profile Properties",
+        definition="profile_company_id.crm_vn_partner_properties_definition",
+        copy=True,
+    )
+
+    @api.depends("birthdate_date")
+    def _compute_birthday_key(self):
+        for partner in self:
+            partner.birthday_key = partner.birthdate_date and partner.birthdate_date.strftime("%m-%d")
+
+    @api.depends("birthdate_date")
+    def _compute_age(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            born = partner.birthdate_date
+            if not born or born > today:
+                partner.age = 0
+                continue
+            partner.age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+    def _compute_birthday_window(self):
+        today = fields.Date.context_today(self)
+        windows = {
+            window: set(self._birthday_keys_of(window, today)) for window in ("today", "week", "month")
+        }
+        for partner in self:
+            key = partner.birthday_key
+            partner.birthday_window = next(
+                (window for window in ("today", "week", "month") if key in windows[window]),
+                False,
+            )
+
+    @api.model
+    def _birthday_keys_of(self, window, today):
+        """Return the MM-DD keys of the days in ``window`` around ``today``.
+
+        The week is the ISO week (Monday to Sunday) and the month the calendar
+        month; someone born on 29 February is greeted on the 28th in other years.
+        """
+        if window == "today":
+            days = [today]
+        elif window == "week":
+            monday = today - timedelta(days=today.weekday())
+            days = [monday + timedelta(days=offset) for offset in range(7)]
+        elif window == "month":
+            first = today.replace(day=1)
+            days = [first + timedelta(days=offset) for offset in range(31)]
+            days = [day for day in days if day.month == today.month]
+        else:
+            return []
+        keys = [day.strftime("%m-%d") for day in days]
+        if "02-28" in keys and "02-29" not in keys:
+            keys.append("02-29")
+        return keys
+
+    def _search_birthday_window(self, operator, value):
+        if operator not in ("=", "in"):
+            raise ValidationError(_("Unsupported search on the birthday filter."))
+        windows = [value] if operator == "=" else list(value)
+        today = fields.Date.context_today(self)
+        keys = {key for window in windows for key in self._birthday_keys_of(window, today)}
+        return [("birthday_key", "in", sorted(keys))]
+
+    @api.depends("user_id.active")
+    def _compute_owner_archived(self):
+        for partner in self:
+            partner.owner_archived = bool(partner.user_id) and not partner.user_id.active
+
+    def _search_owner_archived(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise ValidationError(_("Unsupported search on the archived owner filter."))
+        archived_users = self.env["res.users"].with_context(active_test=False)._search([("active", "=", False)])
+        positive = (operator == "=") == value
+        return [("user_id", "in" if positive else "not in", archived_users)]
+
+    @api.depends("user_id")
+    def _compute_team_id(self):
+        for partner in self:
+            user = partner.user_id
+            if user and user not in partner.team_id.member_ids:
+                partner.team_id = user.sale_team_id
+            elif not user and not partner.team_id:
+                partner.team_id = False
+
+    @api.depends("company_id")
+    def _compute_profile_company_id(self):
+        for partner in self:
+            partner.profile_company_id = partner.company_id or partner.profile_company_id or self.env.company
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._crm_vn_normalize_phone_vals(vals, self._crm_vn_country_for_vals(vals))
+            if vals.get("parent_id") and "user_id" not in vals:
+                # A contact person belongs to the same salesperson as the customer.
+                parent = self.browse(vals["parent_id"]).commercial_partner_id
+                if parent.user_id:
+                    vals["user_id"] = parent.user_id.id
+            if vals.get("lifecycle_stage") in ("customer", "vip") and not vals.get("customer_since"):
+                vals["customer_since"] = fields.Date.context_today(self)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if any(fname in vals for fname in PHONE_FIELDS):
+            by_country = {}
+            for partner in self:
+                country = partner._crm_vn_country_for_vals(vals)
+                by_country.setdefault(country, self.browse())
+                by_country[country] |= partner
+            if len(by_country) > 1:
+                # Numbers are read in the country of each record: write each group.
+                for country, partners in by_country.items():
+                    partners.write(dict(vals, crm_vn_country_id=country.id))
+                return True
+            country = next(iter(by_country.values()), self)._crm_vn_country_for_vals(vals)
+            vals = dict(vals)
+            self._crm_vn_normalize_phone_vals(vals, country)
+        vals.pop("crm_vn_country_id", None)
+        if vals.get("lifecycle_stage") in ("customer", "vip") and "customer_since" not in vals:
+            without_date = self.filtered(lambda p: not p.customer_since)
+            if without_date:
+                super(ResPartner, without_date).write(
+                    {"customer_since": fields.Date.context_today(self)}
+                )
+        old_owners = {partner.id: partner.user_id for partner in self} if "user_id" in vals else {}
+        result = super().write(vals)
+        if old_owners:
+            self._crm_vn_propagate_owner(old_owners)
+        return result
+
+    def _crm_vn_propagate_owner(self, old_owners):
+        """Contacts of a customer follow it to its new salesperson (unless they had another one)."""
+        for partner in self.filtered(lambda p: p.is_company or p.child_ids):
+            children = partner.child_ids.filtered(
+                lambda c, old=old_owners[partner.id]: c.user_id == old or not c.user_id
+            )
+            if children:
+                children.write({"user_id": partner.user_id.id})
+
+    # ------------------------------------------------------------------
+    # Phone normalisation
+    # ------------------------------------------------------------------
+
+    def _crm_vn_country_for_vals(self, vals):
+        """The country in which the numbers of ``vals`` are read for this partner."""
+        Country = self.env["res.country"]
+        if vals.get("crm_vn_country_id"):
+            return Country.browse(vals["crm_vn_country_id"])
+        if "country_id" in vals:
+            country = Country.browse(vals["country_id"]) if vals["country_id"] else Country
+        else:
+            country = self[:1].country_id
+        if not country:
+            company = (
+                self.env["res.company"].browse(vals["company_id"])
+                if vals.get("company_id")
+                else (self[:1].company_id or self.env.company)
+            )
+            country = company.country_id
+        return country
+
+    @api.model
+    def _crm_vn_normalize_phone_vals(self, vals, country):
+        """Store Vietnamese numbers in E.164 and refuse impossible ones.
+
+        Numbers are handled when the partner is Vietnamese (its country, or its
+        company's when it has none) or when they are written with +84/0084;
+        other countries' numbers are left to Odoo's phone_validation.
+        The context key ``crm_vn_phone_landline`` says the numbers are
+        landlines (old 2017 area codes are then converted).
+        """
+        vals.pop("crm_vn_country_id", None)
+        is_vn = country.code == "VN"
+        landline = bool(self.env.context.get("crm_vn_phone_landline"))
+        for fname in PHONE_FIELDS:
+            raw = vals.get(fname)
+            if not raw or not isinstance(raw, str):
+                continue
+            compact = raw.replace(" ", "")
+            if not is_vn and not compact.startswith(("+84", "0084", "(+84)")):
+                continue
+            normalized = normalize_vn_phone(raw, landline=landline and fname == "phone")
+            if not normalized:
+                raise ValidationError(
+                    _(
+                        "%(field)s: \"%(value)s\" is not a valid phone number. "
+                        "Enter a Vietnamese number such as 0912 345 678 or 028 3812 3456, "
+                        "or a foreign number starting with +.",
+                        field=self._fields[fname]._description_string(self.env),
+                        value=raw,
+                    )
+                )
+            vals[fname] = normalized
+
+    # ------------------------------------------------------------------
+    # Mail
+    # ------------------------------------------------------------------
+
+    def _track_subtype(self, init_values):
+        self.ensure_one()
+        if any(fname in init_values for fname in PROFILE_KEY_FIELDS):
+            return self.env.ref("crm_vn_customer.mt_customer_profile_change")
+        return super()._track_subtype(init_values)
+
+    def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
+        """The leader of the customer's sales team follows it too."""
+        res = super()._message_auto_subscribe_followers(updated_values, default_subtype_ids)
+        team_id = updated_values.get("team_id")
+        if team_id:
+            leader = self.env["crm.team"].browse(team_id).user_id
+            if leader.partner_id and leader.active:
+                res.append((leader.partner_id.id, default_subtype_ids, False))
+        return res
+
+    # ------------------------------------------------------------------
+    # Scheduled jobs
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_birthday_activities(self):
+        """Give each owner a to-do for the birthdays of their customers today (idempotent)."""
+        today = fields.Date.context_today(self)
+        activity_type = self.env.ref("crm_vn_customer.mail_activity_type_birthday")
+        partners = self.search(
+            [
+                ("birthday_key", "in", self._birthday_keys_of("today", today)),
+                ("user_id", "!=", False),
+                ("user_id.active", "=", True),
+            ]
+        )
+        already = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "in", partners.ids),
+                ("activity_type_id", "=", activity_type.id),
+                ("date_deadline", "=", today),
+            ]
+        )
+        greeted = set(already.mapped("res_id"))
+        for partner in partners.filtered(lambda p: p.id not in greeted):
+            partner.activity_schedule(
+                activity_type_id=activity_type.id,
+                date_deadline=today,
+                user_id=partner.user_id.id,
+                summary=_("Birthday of %(name)s", name=partner.name),
+            )
+        return partners

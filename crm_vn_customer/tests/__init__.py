@@ -1,0 +1,2 @@
+from . import test_names
+from . import test_phone

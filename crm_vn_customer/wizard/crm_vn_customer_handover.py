@@ -1,0 +1,143 @@
+from collections import defaultdict
+
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class CrmVnCustomerHandover(models.TransientModel):
+    """Move everything a salesperson owns to colleagues, typically when they leave.
+
+    Extension point: override :meth:`_handover_records` to move the records of
+    another module (feedback, quotations...) along with the customers.
+    """
+
+    _name = "crm.vn.customer.handover"
+    _description = "Customer Hand-over"
+
+    from_user_ids = fields.Many2many(
+        "res.users",
+        "crm_vn_handover_from_user_rel",
+        string="From Salespeople",
+        required=True,
+        context={"active_test": False},
+        domain=[("share", "=", False)],
+    )
+    to_user_ids = fields.Many2many(
+        "res.users",
+        "crm_vn_handover_to_user_rel",
+        string="To Salespeople",
+        required=True,
+        domain=[("share", "=", False)],
+    )
+    distribution = fields.Selection(
+        [("spread", "Spread evenly"), ("first", "All to the first salesperson")],
+        required=True,
+        default="spread",
+    )
+    partner_ids = fields.Many2many(
+        "res.partner",
+        string="Customers",
+        help="Leave empty to hand over every customer of the salespeople above.",
+    )
+    include_opportunities = fields.Boolean("Open Opportunities", default=True)
+    include_activities = fields.Boolean("Scheduled Activities", default=True)
+    archive_users = fields.Boolean(
+        "Archive the Salespeople Afterwards",
+        help="Archive the users once their records have been handed over.",
+    )
+    note = fields.Char("Reason", help="Written in each customer's chatter.")
+    customer_count = fields.Integer(compute="_compute_customer_count")
+
+    @api.depends("from_user_ids", "partner_ids")
+    def _compute_customer_count(self):
+        for wizard in self:
+            wizard.customer_count = len(wizard._customers_to_move())
+
+    def _customers_to_move(self):
+        self.ensure_one()
+        if not self.from_user_ids:
+            return self.env["res.partner"]
+        domain = [("user_id", "in", self.from_user_ids.ids)]
+        if self.partner_ids:
+            domain.append(("id", "in", self.partner_ids.ids))
+        return self.env["res.partner"].with_context(active_test=False).search(domain, order="id")
+
+    def _distribute(self, partners):
+        """Return {res.users: res.partner recordset}: round robin over the targets."""
+        targets = self.to_user_ids.sorted("id") if self.distribution == "spread" else self.to_user_ids[:1]
+        mapping = defaultdict(lambda: self.env["res.partner"])
+        for index, partner in enumerate(partners):
+            mapping[targets[index % len(targets)]] |= partner
+        return mapping
+
+    def action_confirm(self):
+        self.ensure_one()
+        if self.to_user_ids & self.from_user_ids:
+            raise UserError(_("A salesperson cannot hand customers over to themselves."))
+        if not self.to_user_ids.filtered("active"):
+            raise UserError(_("Choose at least one active salesperson to receive the customers."))
+        partners = self._customers_to_move()
+        if not partners and not self.archive_users:
+            raise UserError(_("These salespeople own no customer to hand over."))
+        mapping = self._distribute(partners)
+        for new_user, customers in mapping.items():
+            by_old_owner = defaultdict(lambda: self.env["res.partner"])
+            for customer in customers:
+                by_old_owner[customer.user_id] |= customer
+            customers.write({"user_id": new_user.id})
+            self._handover_records(customers, new_user)
+            for old_user, moved in by_old_owner.items():
+                body = _(
+                    "Customer handed over from %(old)s to %(new)s by %(manager)s.",
+                    old=old_user.name,
+                    new=new_user.name,
+                    manager=self.env.user.name,
+                )
+                if self.note:
+                    body = Markup("%s<br/>%s") % (body, _("Reason: %(note)s", note=self.note))
+                for customer in moved:
+                    customer.message_post(body=body, subtype_xmlid="mail.mt_note")
+        if self.archive_users:
+            self.from_user_ids.with_context(crm_vn_skip_handover=True).action_archive()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": _("%(count)s customers handed over.", count=len(partners)),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def _handover_records(self, customers, new_user):
+        """Move what hangs on ``customers`` from the old owners to ``new_user``.
+
+        Override this to hand over another module's records; call super().
+        """
+        old_users = self.from_user_ids
+        leads = self.env["crm.lead"]
+        if self.include_opportunities:
+            leads = self.env["crm.lead"].search(
+                [
+                    ("partner_id", "in", customers.ids),
+                    ("user_id", "in", old_users.ids),
+                    ("stage_id.is_won", "=", False),
+                ]
+            )
+            leads.write({"user_id": new_user.id})
+        if self.include_activities:
+            activities = self.env["mail.activity"].search(
+                [
+                    ("user_id", "in", old_users.ids),
+                    "|",
+                    "&",
+                    ("res_model", "=", "res.partner"),
+                    ("res_id", "in", customers.ids),
+                    "&",
+                    ("res_model", "=", "crm.lead"),
+                    ("res_id", "in", leads.ids),
+                ]
+            )
+            activities.write({"user_id": new_user.id})
