@@ -229,7 +229,9 @@ class ResPartner(models.Model):
                     vals["user_id"] = parent.user_id.id
             if vals.get("lifecycle_stage") in ("customer", "vip") and not vals.get("customer_since"):
                 vals["customer_since"] = fields.Date.context_today(self)
-        return super().create(vals_list)
+        partners = super().create(vals_list)
+        partners.filtered("team_id")._crm_vn_subscribe_team_leaders()
+        return partners
 
     def write(self, vals):
         if any(fname in vals for fname in PHONE_FIELDS):
@@ -257,6 +259,8 @@ class ResPartner(models.Model):
         result = super().write(vals)
         if old_owners:
             self._crm_vn_propagate_owner(old_owners)
+        if "user_id" in vals or "team_id" in vals:
+            self._crm_vn_subscribe_team_leaders()
         return result
 
     def _crm_vn_propagate_owner(self, old_owners):
@@ -333,15 +337,14 @@ class ResPartner(models.Model):
             return self.env.ref("crm_vn_customer.mt_customer_profile_change")
         return super()._track_subtype(init_values)
 
-    def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
-        """The leader of the customer's sales team follows it too."""
-        res = super()._message_auto_subscribe_followers(updated_values, default_subtype_ids)
-        team_id = updated_values.get("team_id")
-        if team_id:
-            leader = self.env["crm.team"].browse(team_id).user_id
-            if leader.partner_id and leader.active:
-                res.append((leader.partner_id.id, default_subtype_ids, False))
-        return res
+    def _crm_vn_subscribe_team_leaders(self):
+        """The leader of the customer's sales team follows it, like its owner."""
+        # sudo: the write that set the team was checked; the caller may have
+        # just given the customer away and can no longer subscribe on it.
+        for partner in self.sudo().filtered(lambda p: p.team_id.user_id.active):
+            leader = partner.team_id.user_id.partner_id
+            if leader not in partner.message_partner_ids:
+                partner.message_subscribe(partner_ids=leader.ids)
 
     # ------------------------------------------------------------------
     # Scheduled jobs

@@ -6,6 +6,7 @@ Users (all with ``no_reset_password``), on sales_team's group ladder:
 - ``user_member`` (Lan): own documents, member of ``team_hanoi``;
 - ``user_other`` (Tuấn): own documents, member of ``team_hcm``;
 - ``user_all``: all documents; ``user_manager``: sales administrator;
+- ``user_admin``: sales administrator who also manages users (archives them);
 - ``user_employee``: an internal user outside the sales groups.
 
 Customers: one per salesperson (``customer_leader``, ``customer_member``,
@@ -28,7 +29,7 @@ class CrmVnCustomerCommon(TransactionCase):
             cls.env, "vn_leader", groups=salesman, name="Nguyễn Văn Hùng", email="hung@example.vn"
         )
         cls.user_member = new_test_user(
-            cls.env, "vn_member", groups=salesman, name="Lê Thị Lan", email="lan@example.vn"
+            cls.env, "vn_member", groups=f"{salesman},base.group_allow_export", name="Lê Thị Lan", email="lan@example.vn"
         )
         cls.user_other = new_test_user(
             cls.env, "vn_other", groups=salesman, name="Phạm Minh Tuấn", email="tuan@example.vn"
@@ -38,6 +39,12 @@ class CrmVnCustomerCommon(TransactionCase):
         )
         cls.user_manager = new_test_user(
             cls.env, "vn_manager", groups="sales_team.group_sale_manager", name="Trần Thị Mai"
+        )
+        cls.user_admin = new_test_user(
+            cls.env,
+            "vn_admin",
+            groups="base.group_erp_manager,sales_team.group_sale_manager",
+            name="Quản Trị",
         )
         cls.user_employee = new_test_user(cls.env, "vn_employee", groups="base.group_user", name="Kế Toán")
         Team = cls.env["crm.team"].with_context(tracking_disable=True)

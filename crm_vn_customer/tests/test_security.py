@@ -1,0 +1,149 @@
+import base64
+
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from odoo.addons.mail.tools.discuss import Store
+
+from .common import CrmVnCustomerCommon
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestCustomerOwnership(CrmVnCustomerCommon):
+    """Record rules, tried as each user through every ORM path a client can reach."""
+
+    def _visible(self, user, records):
+        return self.env["res.partner"].with_user(user).search([("id", "in", records.ids)])
+
+    def test_salesperson_search(self):
+        everyone = (
+            self.customer_leader
+            | self.customer_member
+            | self.customer_other
+            | self.customer_free
+            | self.company_other
+            | self.contact_other
+        )
+        self.assertEqual(self._visible(self.user_member, everyone), self.customer_member | self.customer_free)
+        self.assertEqual(
+            self._visible(self.user_other, everyone),
+            self.customer_other | self.customer_free | self.company_other | self.contact_other,
+        )
+        # the team leader also sees the customers of the team's members
+        self.assertEqual(
+            self._visible(self.user_leader, everyone),
+            self.customer_leader | self.customer_member | self.customer_free,
+        )
+        # the ladder only widens
+        self.assertEqual(self._visible(self.user_all, everyone), everyone)
+        self.assertEqual(self._visible(self.user_manager, everyone), everyone)
+        # users outside the sales groups keep Odoo's behaviour
+        self.assertEqual(self._visible(self.user_employee, everyone), everyone)
+
+    def test_salesperson_read_write_unlink(self):
+        other = self.customer_other.with_user(self.user_member)
+        with self.assertRaises(AccessError):
+            other.read(["name", "mobile"])
+        with self.assertRaises(AccessError):
+            other.write({"name": "Hacked"})
+        with self.assertRaises(AccessError):
+            other.unlink()
+        with self.assertRaises(AccessError):
+            self.contact_other.with_user(self.user_member).read(["mobile"])
+        # own and unassigned customers are editable
+        self.customer_member.with_user(self.user_member).write({"occupation": "Kế toán"})
+        self.customer_free.with_user(self.user_member).write({"occupation": "Giáo viên"})
+        self.assertEqual(self.customer_free.occupation, "Giáo viên")
+        # taking an unassigned customer is allowed, giving it away hides it
+        self.customer_free.with_user(self.user_member).write({"user_id": self.user_member.id})
+        self.assertEqual(self.customer_free.user_id, self.user_member)
+        # the leader edits the team's customers
+        self.customer_member.with_user(self.user_leader).write({"occupation": "Bác sĩ"})
+        with self.assertRaises(AccessError):
+            self.customer_other.with_user(self.user_leader).write({"occupation": "Bác sĩ"})
+
+    def test_name_search_read_group_export(self):
+        Partner = self.env["res.partner"].with_user(self.user_member)
+        found = [name for __, name in Partner.name_search("Hoàng Minh")]
+        self.assertNotIn("Hoàng Minh Đức", found)
+        found_own = [pid for pid, __ in Partner.name_search("Trần Văn")]
+        self.assertIn(self.customer_member.id, found_own)
+
+        groups = Partner.read_group([("user_id", "!=", False)], ["user_id"], ["user_id"])
+        owners = {group["user_id"][0] for group in groups}
+        self.assertNotIn(self.user_other.id, owners)
+        self.assertIn(self.user_member.id, owners)
+
+        exported = Partner.search([("mobile", "!=", False)]).export_data(["name", "mobile"])["datas"]
+        exported_names = {row[0] for row in exported}
+        self.assertIn("Trần Văn Cường", exported_names)
+        self.assertNotIn("Hoàng Minh Đức", exported_names)
+        self.assertNotIn("+84903999888", {row[1] for row in exported})
+        with self.assertRaises(AccessError):
+            self.customer_other.with_user(self.user_member).export_data(["name", "mobile"])
+
+    def test_web_client_paths(self):
+        Partner = self.env["res.partner"].with_user(self.user_member)
+        result = Partner.web_search_read([], {"display_name": {}, "mobile": {}})
+        ids = {record["id"] for record in result["records"]}
+        self.assertNotIn(self.customer_other.id, ids)
+        self.assertIn(self.customer_member.id, ids)
+        with self.assertRaises(AccessError):
+            self.customer_other.with_user(self.user_member).web_read({"mobile": {}})
+        groups = Partner.web_read_group([], ["user_id"], ["user_id"])["groups"]
+        self.assertNotIn(self.user_other.id, [g["user_id"] and g["user_id"][0] for g in groups])
+
+    def test_chatter_messages_and_attachments(self):
+        message = self.customer_other.message_post(body="Khách hỏi giá", message_type="comment")
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "cmnd.pdf",
+                "datas": base64.b64encode(b"%PDF-1.4 secret"),
+                "res_model": "res.partner",
+                "res_id": self.customer_other.id,
+            }
+        )
+        Message = self.env["mail.message"].with_user(self.user_member)
+        self.assertFalse(Message.search([("model", "=", "res.partner"), ("res_id", "=", self.customer_other.id)]))
+        with self.assertRaises(AccessError):
+            message.with_user(self.user_member).read(["body"])
+        with self.assertRaises(AccessError):
+            attachment.with_user(self.user_member).read(["datas"])
+        Attachment = self.env["ir.attachment"].with_user(self.user_member)
+        self.assertFalse(Attachment.search([("res_model", "=", "res.partner"), ("res_id", "=", self.customer_other.id)]))
+        with self.assertRaises(AccessError):
+            self.customer_other.with_user(self.user_member).message_post(body="Xin chào")
+        # the owner reads both
+        self.assertTrue(message.with_user(self.user_other).read(["body"]))
+        self.assertTrue(attachment.with_user(self.user_other).read(["name"]))
+
+    def test_odoo_keeps_working(self):
+        Partner = self.env["res.partner"].with_user(self.user_member)
+        # partners of users (authors, followers, assignees) and of the companies
+        readable = (
+            self.user_other.partner_id
+            | self.user_manager.partner_id
+            | self.env.company.partner_id
+        )
+        self.assertEqual(Partner.search([("id", "in", readable.ids)]), readable)
+        readable.with_user(self.user_member).read(["name", "email"])
+        # a lead of mine whose customer belongs to someone else: the lead and its
+        # chatter still render, the customer's name is shown, not opened
+        lead = self.env["crm.lead"].create(
+            {"name": "Đơn hàng 50 bộ", "user_id": self.user_member.id, "partner_id": self.customer_other.id}
+        )
+        lead.message_post(body="Khách gửi email", author_id=self.customer_other.id, message_type="email")
+        lead_as_member = lead.with_user(self.user_member)
+        data = lead_as_member.web_read({"partner_id": {"fields": {"display_name": {}}}, "message_ids": {}})
+        self.assertEqual(data[0]["partner_id"]["display_name"], "Hoàng Minh Đức")
+        store = Store(lead_as_member.message_ids).get_result()
+        self.assertIn("Hoàng Minh Đức", {p.get("name") for p in store.get("res.partner", [])})
+        # mentioning a colleague and following a record still work
+        lead_as_member.message_post(body="@Tuấn xem giúp", partner_ids=self.user_other.partner_id.ids)
+        lead_as_member.message_subscribe(partner_ids=self.user_manager.partner_id.ids)
+
+    def test_multi_company_stays_apart(self):
+        other_company = self.env["res.company"].create({"name": "Chi nhánh Đà Nẵng"})
+        foreign = self.env["res.partner"].create({"name": "Khách Đà Nẵng", "company_id": other_company.id})
+        self.assertFalse(self._visible(self.user_all, foreign))
+        self.assertFalse(self._visible(self.user_member, foreign))
