@@ -25,7 +25,7 @@ registry.category("web_tour.tours").add("crm_vn_customer_mobile_create", {
             run: "edit 0162 345 6789",
         },
         {
-            trigger: ".o_notebook .nav-link:contains(Customer Profile)",
+            trigger: ".o_notebook .nav-link[name=crm_vn_profile]",
             content: "Open the customer profile tab",
             run: "click",
         },
