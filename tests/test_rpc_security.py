@@ -69,7 +69,10 @@ class TestRpcOwnership(HttpCase):
         self.assertEqual(own[0]["mobile"], "+84912000111")
         refused = [
             ("read", [[bob_id], ["name"]]),
-            ("web_read", [[bob_id]], ),
+            (
+                "web_read",
+                [[bob_id]],
+            ),
             ("export_data", [[bob_id], ["name", "mobile"]]),
             ("write", [[bob_id], {"name": "x"}]),
             ("unlink", [[bob_id]]),
@@ -86,8 +89,13 @@ class TestRpcOwnership(HttpCase):
             self._assert_no_secret(error.exception.faultString)
         # the messages and attachments of Bob's customer stay hidden
         messages = self.xmlrpc_object.execute_kw(
-            self.env.cr.dbname, self.alice.id, "rpc_alice", "mail.message", "search_read",
-            [[("model", "=", "res.partner"), ("res_id", "=", bob_id)]], {"fields": ["body"]},
+            self.env.cr.dbname,
+            self.alice.id,
+            "rpc_alice",
+            "mail.message",
+            "search_read",
+            [[("model", "=", "res.partner"), ("res_id", "=", bob_id)]],
+            {"fields": ["body"]},
         )
         self.assertEqual(messages, [])
         self.assertEqual(self.bob_customer.name, "Khách Bí Mật Của Bob")
@@ -97,7 +105,11 @@ class TestRpcOwnership(HttpCase):
         bob_id = self.bob_customer.id
         data = self.make_jsonrpc_request(
             "/mail/thread/data",
-            {"thread_model": "res.partner", "thread_id": bob_id, "request_list": ["followers", "attachments", "activities"]},
+            {
+                "thread_model": "res.partner",
+                "thread_id": bob_id,
+                "request_list": ["followers", "attachments", "activities"],
+            },
         )
         self._assert_no_secret(data)
         messages = self.make_jsonrpc_request(

@@ -1,4 +1,1 @@
-from . import crm_vn_interest
-from . import res_company
-from . import res_partner
-from . import res_users
+from . import crm_vn_interest, res_company, res_partner, res_users

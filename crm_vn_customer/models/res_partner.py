@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools.phone import normalize_vn_phone
@@ -98,7 +98,6 @@ class ResPartner(models.Model):
         tracking=True,
     )
     owner_archived = fields.Boolean(
-        "Owner Archived",
         compute="_compute_owner_archived",
         search="_search_owner_archived",
         help="The salesperson who owns this customer has left (archived user).",
@@ -122,10 +121,8 @@ class ResPartner(models.Model):
         compute="_compute_profile_company_id",
         store=True,
         precompute=True,
-        string="Profile Company",
     )
     profile_properties = fields.Properties(
-        "Profile Properties",
         definition="profile_company_id.crm_vn_partner_properties_definition",
         copy=True,
     )
@@ -182,7 +179,7 @@ class ResPartner(models.Model):
 
     def _search_birthday_window(self, operator, value):
         if operator not in ("=", "in"):
-            raise ValidationError(_("Unsupported search on the birthday filter."))
+            raise ValidationError(self.env._("Unsupported search on the birthday filter."))
         windows = [value] if operator == "=" else list(value)
         today = fields.Date.context_today(self)
         keys = {key for window in windows for key in self._birthday_keys_of(window, today)}
@@ -195,8 +192,10 @@ class ResPartner(models.Model):
 
     def _search_owner_archived(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise ValidationError(_("Unsupported search on the archived owner filter."))
-        archived_users = self.env["res.users"].with_context(active_test=False)._search([("active", "=", False)])
+            raise ValidationError(self.env._("Unsupported search on the archived owner filter."))
+        archived_users = (
+            self.env["res.users"].with_context(active_test=False)._search([("active", "=", False)])
+        )
         positive = (operator == "=") == value
         return [("user_id", "in" if positive else "not in", archived_users)]
 
@@ -252,9 +251,7 @@ class ResPartner(models.Model):
         if vals.get("lifecycle_stage") in ("customer", "vip") and "customer_since" not in vals:
             without_date = self.filtered(lambda p: not p.customer_since)
             if without_date:
-                super(ResPartner, without_date).write(
-                    {"customer_since": fields.Date.context_today(self)}
-                )
+                super(ResPartner, without_date).write({"customer_since": fields.Date.context_today(self)})
         old_owners = {partner.id: partner.user_id for partner in self} if "user_id" in vals else {}
         result = super().write(vals)
         if old_owners:
@@ -317,8 +314,8 @@ class ResPartner(models.Model):
             normalized = normalize_vn_phone(raw, landline=landline and fname == "phone")
             if not normalized:
                 raise ValidationError(
-                    _(
-                        "%(field)s: \"%(value)s\" is not a valid phone number. "
+                    self.env._(
+                        '%(field)s: "%(value)s" is not a valid phone number. '
                         "Enter a Vietnamese number such as 0912 345 678 or 028 3812 3456, "
                         "or a foreign number starting with +.",
                         field=self._fields[fname]._description_string(self.env),
@@ -376,6 +373,6 @@ class ResPartner(models.Model):
                 activity_type_id=activity_type.id,
                 date_deadline=today,
                 user_id=partner.user_id.id,
-                summary=_("Birthday of %(name)s", name=partner.name),
+                summary=self.env._("Birthday of %(name)s", name=partner.name),
             )
         return partners

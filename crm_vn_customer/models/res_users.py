@@ -1,4 +1,4 @@
-from odoo import _, models
+from odoo import models
 
 
 class ResUsers(models.Model):
@@ -8,8 +8,11 @@ class ResUsers(models.Model):
         # sudo: a manager archiving a user must see every customer that user owns,
         # including those of companies the manager is not logged into; only
         # counts and ids leave this method.
-        return self.env["res.partner"].sudo().with_context(active_test=False).search(
-            [("user_id", "in", self.ids)]
+        return (
+            self.env["res.partner"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("user_id", "in", self.ids)])
         )
 
     def action_archive(self):
@@ -34,7 +37,7 @@ class ResUsers(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "crm_vn_customer.crm_vn_customer_handover_action"
         )
-        action["name"] = _("Hand over customers")
+        action["name"] = self.env._("Hand over customers")
         action["context"] = {
             "default_from_user_ids": self.ids,
             "default_archive_users": archive,

@@ -1,6 +1,1 @@
-from . import test_handover
-from . import test_http
-from . import test_names
-from . import test_phone
-from . import test_res_partner
-from . import test_security
+from . import test_handover, test_http, test_names, test_phone, test_res_partner, test_security

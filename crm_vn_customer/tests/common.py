@@ -32,7 +32,11 @@ class CrmVnCustomerCommon(TransactionCase):
             cls.env, "vn_leader", groups=salesman, name="Nguyễn Văn Hùng", email="hung@example.vn"
         )
         cls.user_member = new_test_user(
-            cls.env, "vn_member", groups=f"{salesman},base.group_allow_export", name="Lê Thị Lan", email="lan@example.vn"
+            cls.env,
+            "vn_member",
+            groups=f"{salesman},base.group_allow_export",
+            name="Lê Thị Lan",
+            email="lan@example.vn",
         )
         cls.user_other = new_test_user(
             cls.env, "vn_other", groups=salesman, name="Phạm Minh Tuấn", email="tuan@example.vn"
@@ -58,9 +62,7 @@ class CrmVnCustomerCommon(TransactionCase):
                 "member_ids": [(4, cls.user_leader.id), (4, cls.user_member.id)],
             }
         )
-        cls.team_hcm = Team.create(
-            {"name": "Chi nhánh Hồ Chí Minh", "member_ids": [(4, cls.user_other.id)]}
-        )
+        cls.team_hcm = Team.create({"name": "Chi nhánh Hồ Chí Minh", "member_ids": [(4, cls.user_other.id)]})
         Partner = cls.env["res.partner"]
         cls.customer_leader = Partner.create(
             {"name": "Nguyễn Thị Bích", "mobile": "0912 345 678", "user_id": cls.user_leader.id}

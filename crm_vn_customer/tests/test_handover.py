@@ -51,7 +51,9 @@ class TestHandover(CrmVnCustomerCommon):
         self.assertEqual(wizard.customer_count, 7)
         wizard.action_confirm()
         self.assertFalse(owned.filtered(lambda p: p.user_id == self.user_other))
-        counts = sorted(len(owned.filtered(lambda p, u=u: p.user_id == u)) for u in (self.user_member, self.user_leader))
+        counts = sorted(
+            len(owned.filtered(lambda p, u=u: p.user_id == u)) for u in (self.user_member, self.user_leader)
+        )
         self.assertEqual(counts, [3, 4])
         new_owner = self.customer_other.user_id
         self.assertEqual(self.lead_open.user_id, new_owner)
@@ -82,7 +84,7 @@ class TestHandover(CrmVnCustomerCommon):
         self.assertTrue(self.user_other.active, "a user owning customers is archived after the hand-over")
         self.assertEqual(action["res_model"], "crm.vn.customer.handover")
         Wizard = self.env["crm.vn.customer.handover"].with_user(self.user_admin)
-        with Form(Wizard.with_context(action["context"])) as form:
+        with Form(Wizard.with_context(**action["context"])) as form:
             form.to_user_ids.add(self.user_leader)
         wizard = form.save()
         self.assertTrue(wizard.archive_users)
@@ -98,9 +100,13 @@ class TestHandover(CrmVnCustomerCommon):
         with self.assertRaises(UserError):
             self._wizard(from_user_ids=self.user_other.ids, to_user_ids=self.user_other.ids).action_confirm()
         with self.assertRaises(UserError):
-            self._wizard(from_user_ids=self.user_employee.ids, to_user_ids=self.user_member.ids).action_confirm()
+            self._wizard(
+                from_user_ids=self.user_employee.ids, to_user_ids=self.user_member.ids
+            ).action_confirm()
         self.assertEqual(self.customer_other.user_id, self.user_other)
 
     def test_only_managers(self):
         with self.assertRaises(AccessError):
-            self._wizard(user=self.user_member, from_user_ids=self.user_other.ids, to_user_ids=self.user_member.ids)
+            self._wizard(
+                user=self.user_member, from_user_ids=self.user_other.ids, to_user_ids=self.user_member.ids
+            )

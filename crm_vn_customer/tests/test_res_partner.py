@@ -11,8 +11,10 @@ from .common import CrmVnCustomerCommon
 @tagged("post_install", "-at_install", "crm_vn_customer")
 class TestCustomerProfile(CrmVnCustomerCommon):
     def test_phone_normalised_on_create_and_write(self):
-        partner = self.env["res.partner"].with_user(self.user_member).create(
-            {"name": "Võ Thị Hạnh", "mobile": "0162 345 6789", "phone": "+84 (0) 28 3812 3456"}
+        partner = (
+            self.env["res.partner"]
+            .with_user(self.user_member)
+            .create({"name": "Võ Thị Hạnh", "mobile": "0162 345 6789", "phone": "+84 (0) 28 3812 3456"})
         )
         self.assertEqual(partner.mobile, "+84323456789")
         self.assertEqual(partner.phone, "+842838123456")
@@ -33,7 +35,9 @@ class TestCustomerProfile(CrmVnCustomerCommon):
         Partner = self.env["res.partner"].with_user(self.user_member)
         count = Partner.search_count([])
         with self.assertRaisesRegex(ValidationError, r"0912 34.*not a valid phone number"):
-            Partner.create([{"name": "Valid One", "mobile": "0912 345 679"}, {"name": "X", "mobile": "0912 34"}])
+            Partner.create(
+                [{"name": "Valid One", "mobile": "0912 345 679"}, {"name": "X", "mobile": "0912 34"}]
+            )
         self.assertEqual(Partner.search_count([]), count)
         partner = self.customer_member.with_user(self.user_member)
         with self.assertRaises(ValidationError) as error:
@@ -111,7 +115,11 @@ class TestCustomerProfile(CrmVnCustomerCommon):
         partners = {key: Partner.create({"name": key, "birthdate_date": day}) for key, day in names.items()}
 
         def found(window):
-            return set(Partner.search([("birthday_window", "=", window), ("id", "in", [p.id for p in partners.values()])]).mapped("name"))
+            return set(
+                Partner.search(
+                    [("birthday_window", "=", window), ("id", "in", [p.id for p in partners.values()])]
+                ).mapped("name")
+            )
 
         self.assertEqual(found("today"), {"today"})
         self.assertEqual(found("week"), {"today", "monday", "sunday", "leap"})

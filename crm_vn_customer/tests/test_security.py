@@ -104,13 +104,17 @@ class TestCustomerOwnership(CrmVnCustomerCommon):
             }
         )
         Message = self.env["mail.message"].with_user(self.user_member)
-        self.assertFalse(Message.search([("model", "=", "res.partner"), ("res_id", "=", self.customer_other.id)]))
+        self.assertFalse(
+            Message.search([("model", "=", "res.partner"), ("res_id", "=", self.customer_other.id)])
+        )
         with self.assertRaises(AccessError):
             message.with_user(self.user_member).read(["body"])
         with self.assertRaises(AccessError):
             attachment.with_user(self.user_member).read(["datas"])
         Attachment = self.env["ir.attachment"].with_user(self.user_member)
-        self.assertFalse(Attachment.search([("res_model", "=", "res.partner"), ("res_id", "=", self.customer_other.id)]))
+        self.assertFalse(
+            Attachment.search([("res_model", "=", "res.partner"), ("res_id", "=", self.customer_other.id)])
+        )
         with self.assertRaises(AccessError):
             self.customer_other.with_user(self.user_member).message_post(body="Xin chào")
         # the owner reads both
@@ -120,11 +124,7 @@ class TestCustomerOwnership(CrmVnCustomerCommon):
     def test_odoo_keeps_working(self):
         Partner = self.env["res.partner"].with_user(self.user_member)
         # partners of users (authors, followers, assignees) and of the companies
-        readable = (
-            self.user_other.partner_id
-            | self.user_manager.partner_id
-            | self.env.company.partner_id
-        )
+        readable = self.user_other.partner_id | self.user_manager.partner_id | self.env.company.partner_id
         self.assertEqual(Partner.search([("id", "in", readable.ids)]), readable)
         readable.with_user(self.user_member).read(["name", "email"])
         # a lead of mine whose customer belongs to someone else: the lead and its

@@ -178,6 +178,30 @@ def _national_digits(text: str) -> tuple[str, bool]:
     return digits, False
 
 
+def _format_foreign(digits: str) -> str | None:
+    try:
+        number = phonenumbers.parse("+" + digits)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _vn_candidates(national: str, landline: bool) -> list[str]:
+    """National numbers to try, most likely first."""
+    mobile = _convert_mobile_2018(national)
+    if mobile:
+        # An eleven-digit "01xx" number only ever meant an old mobile.
+        return [mobile]
+    landline_number = _convert_landline_2017(national)
+    if not landline_number:
+        return [national]
+    if landline and not _is_valid_vn(national, landline_only=True):
+        return [landline_number, national]
+    return [national, landline_number]
+
+
 def normalize_vn_phone(raw: str | None, landline: bool = False) -> str | None:
     """Return ``raw`` in E.164, or ``None`` when it is empty or not a valid number.
 
@@ -186,40 +210,16 @@ def normalize_vn_phone(raw: str | None, landline: bool = False) -> str | None:
     :param landline: the caller knows the number is a landline, so an old
         2017 area code is converted even when the old form is a valid mobile.
     """
-    if not raw or not isinstance(raw, str):
-        return None
-    text = _EXTENSION_RE.sub("", raw.strip()).strip()
-    if not text or not _ALLOWED_RE.match(text):
+    text = _EXTENSION_RE.sub("", raw.strip()).strip() if isinstance(raw, str) else ""
+    if not _ALLOWED_RE.match(text):
         return None
     national, foreign = _national_digits(text)
-    if not national or not national.isdigit():
+    if not national.isdigit():
         return None
     if foreign:
-        try:
-            number = phonenumbers.parse("+" + national)
-        except phonenumbers.NumberParseException:
-            return None
-        if not phonenumbers.is_valid_number(number):
-            return None
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-    candidates = []
-    mobile = _convert_mobile_2018(national)
-    if mobile:
-        # An eleven-digit "01xx" number only ever meant an old mobile.
-        candidates.append(mobile)
-    else:
-        landline_number = _convert_landline_2017(national)
-        if landline and landline_number and not _is_valid_vn(national, landline_only=True):
-            candidates += [landline_number, national]
-        else:
-            candidates.append(national)
-            if landline_number:
-                candidates.append(landline_number)
-    for candidate in candidates:
-        if _is_valid_vn(candidate):
-            return "+84" + candidate
-    return None
+        return _format_foreign(national)
+    valid = [candidate for candidate in _vn_candidates(national, landline) if _is_valid_vn(candidate)]
+    return "+84" + valid[0] if valid else None
 
 
 def mask_phone(phone: str | None) -> str:

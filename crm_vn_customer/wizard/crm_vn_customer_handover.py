@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -75,12 +75,12 @@ class CrmVnCustomerHandover(models.TransientModel):
     def action_confirm(self):
         self.ensure_one()
         if self.to_user_ids & self.from_user_ids:
-            raise UserError(_("A salesperson cannot hand customers over to themselves."))
+            raise UserError(self.env._("A salesperson cannot hand customers over to themselves."))
         if not self.to_user_ids.filtered("active"):
-            raise UserError(_("Choose at least one active salesperson to receive the customers."))
+            raise UserError(self.env._("Choose at least one active salesperson to receive the customers."))
         partners = self._customers_to_move()
         if not partners and not self.archive_users:
-            raise UserError(_("These salespeople own no customer to hand over."))
+            raise UserError(self.env._("These salespeople own no customer to hand over."))
         mapping = self._distribute(partners)
         for new_user, customers in mapping.items():
             by_old_owner = defaultdict(lambda: self.env["res.partner"])
@@ -89,14 +89,14 @@ class CrmVnCustomerHandover(models.TransientModel):
             customers.write({"user_id": new_user.id})
             self._handover_records(customers, new_user)
             for old_user, moved in by_old_owner.items():
-                body = _(
+                body = self.env._(
                     "Customer handed over from %(old)s to %(new)s by %(manager)s.",
                     old=old_user.name,
                     new=new_user.name,
                     manager=self.env.user.name,
                 )
                 if self.note:
-                    body = Markup("%s<br/>%s") % (body, _("Reason: %(note)s", note=self.note))
+                    body = Markup("%s<br/>%s") % (body, self.env._("Reason: %(note)s", note=self.note))
                 for customer in moved:
                     customer.message_post(body=body, subtype_xmlid="mail.mt_note")
         if self.archive_users:
@@ -106,7 +106,7 @@ class CrmVnCustomerHandover(models.TransientModel):
             "tag": "display_notification",
             "params": {
                 "type": "success",
-                "message": _("%(count)s customers handed over.", count=len(partners)),
+                "message": self.env._("%(count)s customers handed over.", count=len(partners)),
                 "next": {"type": "ir.actions.act_window_close"},
             },
         }
