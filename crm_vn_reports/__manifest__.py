@@ -9,6 +9,8 @@
     "license": "LGPL-3",
     "depends": ["crm_vn_feedback", "sale"],
     "external_dependencies": {"python": ["xlsxwriter"]},
-    "data": [],
+    "data": [
+        "security/res_partner_security.xml",
+    ],
     "installable": True,
 }

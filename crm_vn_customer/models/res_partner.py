@@ -242,12 +242,11 @@ class ResPartner(models.Model):
             if len(by_country) > 1:
                 # Numbers are read in the country of each record: write each group.
                 for country, partners in by_country.items():
-                    partners.write(dict(vals, crm_vn_country_id=country.id))
+                    partners.with_context(crm_vn_phone_country_id=country.id).write(vals)
                 return True
-            country = next(iter(by_country.values()), self)._crm_vn_country_for_vals(vals)
+            country = next(iter(by_country), self._crm_vn_country_for_vals(vals))
             vals = dict(vals)
             self._crm_vn_normalize_phone_vals(vals, country)
-        vals.pop("crm_vn_country_id", None)
         if vals.get("lifecycle_stage") in ("customer", "vip") and "customer_since" not in vals:
             without_date = self.filtered(lambda p: not p.customer_since)
             if without_date:
@@ -276,8 +275,8 @@ class ResPartner(models.Model):
     def _crm_vn_country_for_vals(self, vals):
         """The country in which the numbers of ``vals`` are read for this partner."""
         Country = self.env["res.country"]
-        if vals.get("crm_vn_country_id"):
-            return Country.browse(vals["crm_vn_country_id"])
+        if self.env.context.get("crm_vn_phone_country_id"):
+            return Country.browse(self.env.context["crm_vn_phone_country_id"])
         if "country_id" in vals:
             country = Country.browse(vals["country_id"]) if vals["country_id"] else Country
         else:
@@ -301,7 +300,6 @@ class ResPartner(models.Model):
         The context key ``crm_vn_phone_landline`` says the numbers are
         landlines (old 2017 area codes are then converted).
         """
-        vals.pop("crm_vn_country_id", None)
         is_vn = country.code == "VN"
         landline = bool(self.env.context.get("crm_vn_phone_landline"))
         for fname in PHONE_FIELDS:

@@ -59,6 +59,14 @@ class TestCustomerProfile(CrmVnCustomerCommon):
         with self.assertRaises(ValidationError):
             self.env["res.partner"].create({"name": "Jane", "country_id": us.id, "phone": "+84 12"})
 
+    def test_phone_write_on_mixed_countries(self):
+        us = self.env.ref("base.us")
+        american = self.env["res.partner"].create({"name": "John", "country_id": us.id})
+        both = american | self.customer_member
+        both.write({"phone": "0283 812 3456"})
+        self.assertEqual(self.customer_member.phone, "+842838123456")
+        self.assertEqual(american.phone, "0283 812 3456", "read in the partner's own country")
+
     def test_phone_import(self):
         result = self.env["res.partner"].load(
             ["name", "mobile"],
