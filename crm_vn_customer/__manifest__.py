@@ -2,16 +2,17 @@
     "name": "Vietnam CRM: Customer Profile",
     "summary": "Vietnamese customer profile, phone normalisation, ownership by salesperson "
     "and hand-over when staff leave",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-vn/crm-vn",
     "author": "CRM VN contributors",
     "license": "LGPL-3",
     "depends": ["crm"],
-    "external_dependencies": {"python": ["phonenumbers"]},
+    "external_dependencies": {"python": ["phonenumbers", "rapidfuzz"]},
     "data": [
         "security/ir.model.access.csv",
         "security/res_partner_security.xml",
+        "security/crm_vn_duplicate_group_security.xml",
         "data/mail_message_subtype_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
@@ -19,6 +20,8 @@
         "views/res_partner_views.xml",
         "views/crm_vn_interest_views.xml",
         "views/crm_vn_customer_handover_views.xml",
+        "views/crm_vn_duplicate_group_views.xml",
+        "views/res_config_settings_views.xml",
         "views/crm_vn_customer_menus.xml",
     ],
     "demo": [

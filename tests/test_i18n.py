@@ -18,9 +18,7 @@ class TestTranslations(TransactionCase):
             with self.subTest(module=module):
                 terms = {
                     source
-                    for mod, __, __, __, source, __, __ in TranslationModuleReader(
-                        self.env.cr, modules=[module]
-                    )
+                    for mod, __, __, __, source, __, __ in TranslationModuleReader(self.env.cr, modules=[module])
                     if mod == module and source
                 }
                 pot = {entry.msgid for entry in polib.pofile(str(REPO / module / "i18n" / f"{module}.pot"))}
@@ -39,6 +37,4 @@ class TestTranslations(TransactionCase):
         self.env["res.lang"]._activate_lang("vi_VN")
         self.env["ir.module.module"]._load_module_terms(["crm_vn_customer"], ["vi_VN"], overwrite=True)
         field = self.env["res.partner"].with_context(lang="vi_VN")._fields["lifecycle_stage"]
-        self.assertEqual(
-            field._description_string(self.env(context={"lang": "vi_VN"})), "Giai đoạn khách hàng"
-        )
+        self.assertEqual(field._description_string(self.env(context={"lang": "vi_VN"})), "Giai đoạn khách hàng")

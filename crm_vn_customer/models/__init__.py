@@ -1,1 +1,11 @@
-from . import crm_vn_interest, res_company, res_partner, res_users
+from . import (
+    crm_vn_duplicate_group,
+    crm_vn_duplicate_merge_log,
+    crm_vn_interest,
+    res_company,
+    res_config_settings,
+    res_partner,
+    res_partner_duplicate,
+    res_partner_import,
+    res_users,
+)

@@ -144,9 +144,7 @@ class ResPartner(models.Model):
 
     def _compute_birthday_window(self):
         today = fields.Date.context_today(self)
-        windows = {
-            window: set(self._birthday_keys_of(window, today)) for window in ("today", "week", "month")
-        }
+        windows = {window: set(self._birthday_keys_of(window, today)) for window in ("today", "week", "month")}
         for partner in self:
             key = partner.birthday_key
             partner.birthday_window = next(
@@ -193,9 +191,7 @@ class ResPartner(models.Model):
     def _search_owner_archived(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise ValidationError(self.env._("Unsupported search on the archived owner filter."))
-        archived_users = (
-            self.env["res.users"].with_context(active_test=False)._search([("active", "=", False)])
-        )
+        archived_users = self.env["res.users"].with_context(active_test=False)._search([("active", "=", False)])
         positive = (operator == "=") == value
         return [("user_id", "in" if positive else "not in", archived_users)]
 

@@ -22,9 +22,7 @@ class CrmVnCustomerCommon(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         # Messages are checked in English; the database may run in Vietnamese.
-        cls.env = cls.env(
-            context=dict(cls.env.context, lang="en_US", tracking_disable=False, mail_notrack=False)
-        )
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US", tracking_disable=False, mail_notrack=False))
         cls.vn = cls.env.ref("base.vn")
         cls.env.company.country_id = cls.vn
         salesman = "sales_team.group_sale_salesman"

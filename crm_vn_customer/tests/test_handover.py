@@ -100,13 +100,9 @@ class TestHandover(CrmVnCustomerCommon):
         with self.assertRaises(UserError):
             self._wizard(from_user_ids=self.user_other.ids, to_user_ids=self.user_other.ids).action_confirm()
         with self.assertRaises(UserError):
-            self._wizard(
-                from_user_ids=self.user_employee.ids, to_user_ids=self.user_member.ids
-            ).action_confirm()
+            self._wizard(from_user_ids=self.user_employee.ids, to_user_ids=self.user_member.ids).action_confirm()
         self.assertEqual(self.customer_other.user_id, self.user_other)
 
     def test_only_managers(self):
         with self.assertRaises(AccessError):
-            self._wizard(
-                user=self.user_member, from_user_ids=self.user_other.ids, to_user_ids=self.user_member.ids
-            )
+            self._wizard(user=self.user_member, from_user_ids=self.user_other.ids, to_user_ids=self.user_member.ids)

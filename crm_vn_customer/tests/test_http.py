@@ -16,9 +16,7 @@ class TestCustomerJsonRpc(HttpCase):
         cls.other = new_test_user(cls.env, "vn_rpc_other", groups="sales_team.group_sale_salesman")
         Partner = cls.env["res.partner"]
         cls.own = Partner.create({"name": "Khách Của Tôi", "mobile": "0912345678", "user_id": cls.member.id})
-        cls.foreign = Partner.create(
-            {"name": "Khách Người Khác", "mobile": "0987654321", "user_id": cls.other.id}
-        )
+        cls.foreign = Partner.create({"name": "Khách Người Khác", "mobile": "0987654321", "user_id": cls.other.id})
 
     def _call(self, model, method, args, kwargs=None):
         return self.make_jsonrpc_request(
@@ -28,9 +26,7 @@ class TestCustomerJsonRpc(HttpCase):
 
     def test_salesperson_over_jsonrpc(self):
         self.authenticate("vn_rpc_member", "vn_rpc_member")
-        records = self._call(
-            "res.partner", "search_read", [[("mobile", "!=", False)]], {"fields": ["name", "mobile"]}
-        )
+        records = self._call("res.partner", "search_read", [[("mobile", "!=", False)]], {"fields": ["name", "mobile"]})
         names = {record["name"] for record in records}
         self.assertIn("Khách Của Tôi", names)
         self.assertNotIn("Khách Người Khác", names)
@@ -73,9 +69,7 @@ class TestCustomerJsonRpc(HttpCase):
                 ],
             },
         }
-        response = self.url_open(
-            "/jsonrpc", data=json.dumps(payload), headers={"Content-Type": "application/json"}
-        )
+        response = self.url_open("/jsonrpc", data=json.dumps(payload), headers={"Content-Type": "application/json"})
         result = response.json()["result"]
         self.assertEqual([record["name"] for record in result], ["Khách Của Tôi"])
 

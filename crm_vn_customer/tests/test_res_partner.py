@@ -35,9 +35,7 @@ class TestCustomerProfile(CrmVnCustomerCommon):
         Partner = self.env["res.partner"].with_user(self.user_member)
         count = Partner.search_count([])
         with self.assertRaisesRegex(ValidationError, r"0912 34.*not a valid phone number"):
-            Partner.create(
-                [{"name": "Valid One", "mobile": "0912 345 679"}, {"name": "X", "mobile": "0912 34"}]
-            )
+            Partner.create([{"name": "Valid One", "mobile": "0912 345 679"}, {"name": "X", "mobile": "0912 34"}])
         self.assertEqual(Partner.search_count([]), count)
         partner = self.customer_member.with_user(self.user_member)
         with self.assertRaises(ValidationError) as error:

@@ -104,9 +104,7 @@ class TestCustomerOwnership(CrmVnCustomerCommon):
             }
         )
         Message = self.env["mail.message"].with_user(self.user_member)
-        self.assertFalse(
-            Message.search([("model", "=", "res.partner"), ("res_id", "=", self.customer_other.id)])
-        )
+        self.assertFalse(Message.search([("model", "=", "res.partner"), ("res_id", "=", self.customer_other.id)]))
         with self.assertRaises(AccessError):
             message.with_user(self.user_member).read(["body"])
         with self.assertRaises(AccessError):

@@ -1,0 +1,251 @@
+import json
+import logging
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from ..tools.matching import MatchData, score_pair
+from ..tools.names import normalize_vn_name
+
+_logger = logging.getLogger(__name__)
+
+MAX_BLOCK = 50  # a number shared by more people is a switchboard, not a person
+MERGE_WIZARD_LIMIT = 3  # base.partner.merge.automatic.wizard refuses more at once
+
+
+class CrmVnDuplicateGroup(models.Model):
+    """Customers found to be the same person by the batch scan, for review and merge."""
+
+    _name = "crm.vn.duplicate.group"
+    _description = "Duplicate Customers"
+    _inherit = ["mail.thread"]
+    _order = "state, score desc, id"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one("res.company", index=True)
+    partner_ids = fields.Many2many(
+        "res.partner", "crm_vn_duplicate_group_partner_rel", "group_id", "partner_id", string="Customers"
+    )
+    partner_count = fields.Integer(compute="_compute_name", store=True)
+    score = fields.Float(digits=(5, 1), aggregator="max")
+    reasons = fields.Char()
+    key = fields.Char(required=True, index=True, copy=False, help="Sorted ids of the members.")
+    state = fields.Selection(
+        [("review", "To Review"), ("merged", "Merged"), ("dismissed", "Not Duplicates")],
+        default="review",
+        required=True,
+        tracking=True,
+    )
+    merged_partner_id = fields.Many2one("res.partner", "Kept Customer", readonly=True)
+    merge_log_ids = fields.One2many("crm.vn.duplicate.merge.log", "group_id", string="Merges")
+
+    _sql_constraints = [("key_company_uniq", "unique (key, company_id)", "This group of customers already exists.")]
+
+    @api.depends("partner_ids")
+    def _compute_name(self):
+        for group in self:
+            partners = group.with_context(active_test=False).partner_ids
+            group.partner_count = len(partners)
+            group.name = partners[:1].name or self.env._("Duplicate customers")
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_dismiss(self):
+        self.write({"state": "dismissed"})
+
+    def action_reopen(self):
+        self.filtered(lambda g: g.state == "dismissed").write({"state": "review"})
+
+    def action_merge(self):
+        """Merge each group with Odoo's contact merge wizard, three customers at a time."""
+        Wizard = self.env["base.partner.merge.automatic.wizard"]
+        for group in self:
+            if group.state != "review":
+                raise UserError(self.env._("Only groups to review can be merged."))
+            partners = group.partner_ids.exists()
+            if len(partners) < 2:
+                raise UserError(self.env._("A group needs at least two customers to merge."))
+            destination = Wizard._get_ordered_partner(partners.ids)[-1]
+            log = self.env["crm.vn.duplicate.merge.log"].create(
+                {
+                    "group_id": group.id,
+                    "partner_id": destination.id,
+                    "merged_partner_ids_text": ", ".join(str(pid) for pid in partners.ids),
+                    "values_before": json.dumps(
+                        {str(p.id): p._crm_vn_merge_snapshot() for p in partners},
+                        ensure_ascii=False,
+                        default=str,
+                    ),
+                }
+            )
+            sources = partners - destination
+            while sources:
+                batch, sources = sources[: MERGE_WIZARD_LIMIT - 1], sources[MERGE_WIZARD_LIMIT - 1 :]
+                Wizard._merge((destination | batch).ids, destination, extra_checks=False)
+            group.write({"state": "merged", "merged_partner_id": destination.id})
+            group.message_post(
+                body=self.env._(
+                    "%(count)s customers merged into %(name)s (merge log #%(log)s).",
+                    count=len(partners),
+                    name=destination.display_name,
+                    log=log.id,
+                )
+            )
+        return True
+
+    # ------------------------------------------------------------------
+    # Batch scan
+    # ------------------------------------------------------------------
+
+    @api.model
+    def action_scan(self):
+        found = self._scan_duplicates()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._("%(count)s new groups of duplicate customers to review.", count=found),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    @api.model
+    def _cron_scan_duplicates(self):
+        self._scan_duplicates(notify_progress=True)
+
+    @api.model
+    def _scan_duplicates(self, notify_progress=False):
+        """Find groups of duplicate customers across all partners, by blocks.
+
+        A block is a set of partners sharing an indexed key (phone, e-mail,
+        birthdate); pairs are scored inside blocks only, so the cost grows
+        with the number of partners, not its square. Returns the number of
+        groups created.
+        """
+        blocks = self._scan_blocks()
+        data = self._scan_match_data({pid for block in blocks for pid in block[1]})
+        parent = {}
+
+        def find(pid):
+            while parent.get(pid, pid) != pid:
+                pid = parent[pid] = parent.get(parent[pid], parent[pid])
+            return pid
+
+        best = {}
+        thresholds = {}
+        for index, (company_id, ids) in enumerate(blocks):
+            threshold = thresholds.setdefault(
+                company_id, self.env["res.company"].browse(company_id).crm_vn_duplicate_threshold or 85
+            )
+            ordered = sorted(ids)
+            for i, left in enumerate(ordered):
+                for right in ordered[i + 1 :]:
+                    score, codes = score_pair(data[left], data[right])
+                    if score >= threshold:
+                        parent[find(right)] = find(left)
+                        pair = (left, right)
+                        if score > best.get(pair, (0,))[0]:
+                            best[pair] = (score, codes)
+            if notify_progress and index % 1000 == 0:
+                self.env["ir.cron"]._notify_progress(done=index, remaining=len(blocks) - index)
+        groups = {}
+        for left, right in best:
+            groups.setdefault(find(left), set()).update((left, right))
+        created = self._scan_store(groups, best, data)
+        if notify_progress:
+            self.env["ir.cron"]._notify_progress(done=len(blocks), remaining=0)
+        return created
+
+    @api.model
+    def _scan_blocks(self):
+        self.env["res.partner"].flush_model()
+        blocks = []
+        # phone and mobile keys together: one person's mobile may be another's phone
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT company, array_agg(DISTINCT id) FROM (
+                    SELECT COALESCE(company_id, 0) AS company, id, vn_phone_key AS key
+                      FROM res_partner WHERE active AND vn_phone_key IS NOT NULL
+                    UNION ALL
+                    SELECT COALESCE(company_id, 0), id, vn_mobile_key
+                      FROM res_partner WHERE active AND vn_mobile_key IS NOT NULL
+                ) AS keys
+                GROUP BY company, key
+                HAVING count(DISTINCT id) BETWEEN 2 AND %(max)s
+                """,
+                max=MAX_BLOCK,
+            )
+        )
+        blocks += self.env.cr.fetchall()
+        for column in ("vn_email_key", "birthdate_date"):
+            self.env.cr.execute(
+                SQL(
+                    """
+                    SELECT COALESCE(company_id, 0), array_agg(id)
+                      FROM res_partner
+                     WHERE active AND %(column)s IS NOT NULL
+                     GROUP BY COALESCE(company_id, 0), %(column)s
+                    HAVING count(*) BETWEEN 2 AND %(max)s
+                    """,
+                    column=SQL.identifier(column),
+                    max=MAX_BLOCK,
+                )
+            )
+            blocks += self.env.cr.fetchall()
+        return [(company or False, ids) for company, ids in blocks]
+
+    @api.model
+    def _scan_match_data(self, ids):
+        data = {}
+        if not ids:
+            return data
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT id, vn_name_key, vn_phone_key, vn_mobile_key, vn_email_key, birthdate_date, city
+                  FROM res_partner WHERE id = ANY(%s)
+                """,
+                list(ids),
+            )
+        )
+        for pid, name_key, phone, mobile, email, birthdate, city in self.env.cr.fetchall():
+            data[pid] = MatchData(
+                name_key=name_key or "",
+                phones=frozenset(filter(None, (phone, mobile))),
+                email=email or "",
+                birthdate=birthdate,
+                city_key=normalize_vn_name(city),
+            )
+        return data
+
+    @api.model
+    def _scan_store(self, groups, best, data):
+        existing = self.search_read([], ["key", "company_id", "state", "partner_ids"])
+        known_keys = {row["key"] for row in existing}
+        dismissed = [set(row["partner_ids"]) for row in existing if row["state"] == "dismissed"]
+        labels = self.env["res.partner"]._vn_reason_labels()
+        vals_list = []
+        for members in groups.values():
+            key = ",".join(str(pid) for pid in sorted(members))
+            if key in known_keys or any(members <= gone for gone in dismissed):
+                continue
+            pairs = [(pair, result) for pair, result in best.items() if pair[0] in members]
+            (pair, (score, codes)) = max(pairs, key=lambda item: item[1][0])
+            company = self.env["res.partner"].browse(pair[0]).company_id
+            vals_list.append(
+                {
+                    "key": key,
+                    "company_id": company.id,
+                    "partner_ids": [(6, 0, sorted(members))],
+                    "score": score,
+                    "reasons": ", ".join(labels[code] for code in codes),
+                }
+            )
+        self.create(vals_list)
+        _logger.info("Duplicate scan: %s new groups", len(vals_list))
+        return len(vals_list)

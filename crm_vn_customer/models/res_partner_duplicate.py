@@ -1,0 +1,337 @@
+import logging
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+
+from ..tools.matching import MatchData, score_pair
+from ..tools.names import normalize_email, normalize_vn_name, vn_name_match_key
+from ..tools.phone import mask_phone, normalize_vn_phone
+
+_logger = logging.getLogger(__name__)
+
+MATCH_FIELDS = ("name", "phone", "mobile", "email", "birthdate_date", "city")
+LOGGED_FIELDS = (
+    "name",
+    "phone",
+    "mobile",
+    "email",
+    "user_id",
+    "team_id",
+    "birthdate_date",
+    "city",
+    "street",
+    "vat",
+)
+NAME_TRIGRAM_THRESHOLD = 0.6
+MAX_CANDIDATES = 200
+
+
+class ResPartner(models.Model):
+    """Duplicate detection: stored keys, candidate search, scoring and the policy on save."""
+
+    _inherit = "res.partner"
+
+    vn_name_key = fields.Char(
+        "Name Match Key", compute="_compute_vn_match_keys", store=True, index="trigram", copy=False
+    )
+    vn_phone_key = fields.Char("Phone Match Key", compute="_compute_vn_match_keys", store=True, index=True, copy=False)
+    vn_mobile_key = fields.Char(
+        "Mobile Match Key", compute="_compute_vn_match_keys", store=True, index=True, copy=False
+    )
+    vn_email_key = fields.Char("Email Match Key", compute="_compute_vn_match_keys", store=True, index=True, copy=False)
+    vn_duplicate_warning = fields.Html("Possible Duplicates", compute="_compute_vn_duplicate_warning", sanitize=False)
+
+    @api.depends("name", "phone", "mobile", "email")
+    def _compute_vn_match_keys(self):
+        for partner in self:
+            partner.vn_name_key = vn_name_match_key(partner.name) or False
+            partner.vn_phone_key = partner._vn_phone_key(partner.phone)
+            partner.vn_mobile_key = partner._vn_phone_key(partner.mobile)
+            partner.vn_email_key = normalize_email(partner.email) or False
+
+    @api.model
+    def _vn_phone_key(self, number):
+        if not number:
+            return False
+        return normalize_vn_phone(number) or number.replace(" ", "")
+
+    @api.depends(*MATCH_FIELDS)
+    def _compute_vn_duplicate_warning(self):
+        for partner in self:
+            vals = {fname: partner[fname] for fname in MATCH_FIELDS}
+            vals["birthdate_date"] = partner.birthdate_date
+            if not any(vals[f] for f in ("phone", "mobile", "email")) and not vals["birthdate_date"]:
+                partner.vn_duplicate_warning = False
+                continue
+            candidates = (partner._origin or self.browse())._vn_duplicate_candidates(vals, limit=5)
+            partner.vn_duplicate_warning = self._vn_duplicate_html(candidates) if candidates else False
+
+    # ------------------------------------------------------------------
+    # Contract
+    # ------------------------------------------------------------------
+
+    def _vn_duplicate_candidates(self, vals, limit=5):
+        """Return the existing partners likely to be the customer described by ``vals``.
+
+        See ARCHITECTURE.md: a list of ``{'partner', 'score', 'reasons'}``,
+        best first, scores at or above the company's threshold. When ``self``
+        is a record, ``vals`` are changes to it and ``self`` is excluded.
+        The search runs over all partners of the company whatever the
+        caller's rights; the records returned are in the caller's environment
+        (use :meth:`_vn_duplicate_public_info` to show what may be shown).
+        """
+        record = self[:1]
+        company = self.env["res.company"].browse(vals.get("company_id")) or record.company_id or self.env.company
+        threshold = company.crm_vn_duplicate_threshold or 85
+        new = self._vn_match_data(vals, record)
+        if not (new.name_key or new.phones or new.email):
+            return []
+        scored = []
+        # sudo: duplicates must be found among customers the caller cannot read;
+        # only ids, scores and reason codes leave this block.
+        Sudo = self.sudo().with_context(active_test=True)
+        for candidate in Sudo.browse(self._vn_candidate_ids(new, company, exclude=record.ids)):
+            score, codes = score_pair(new, candidate._vn_match_data({}, candidate))
+            if score >= threshold:
+                scored.append((score, candidate.id, codes))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        reasons = self._vn_reason_labels()
+        return [
+            {
+                "partner": self.browse(partner_id),
+                "score": score,
+                "reasons": [reasons[code] for code in codes],
+            }
+            for score, partner_id, codes in scored[:limit]
+        ]
+
+    @api.model
+    def _vn_reason_labels(self):
+        _ = self.env._
+        return {
+            "same_phone": _("same phone number"),
+            "same_email": _("same email"),
+            "same_name": _("same name"),
+            "similar_name": _("similar name"),
+            "different_name": _("different name"),
+            "same_birthday": _("same birthday"),
+            "birthday_conflict": _("different birthday"),
+            "phone_conflict": _("different phone number"),
+            "same_city": _("same city"),
+            "city_conflict": _("different city"),
+        }
+
+    def _vn_match_data(self, vals, record):
+        """MatchData of ``record`` updated with ``vals`` (keys as in create)."""
+
+        def value(fname):
+            if fname in vals:
+                return vals[fname]
+            return record[fname] if record else False
+
+        phones = frozenset(
+            key for key in (self._vn_phone_key(value("phone")), self._vn_phone_key(value("mobile"))) if key
+        )
+        birthdate = value("birthdate_date")
+        return MatchData(
+            name_key=vn_name_match_key(value("name")),
+            phones=phones,
+            email=normalize_email(value("email")),
+            birthdate=fields.Date.to_date(birthdate) if birthdate else None,
+            city_key=normalize_vn_name(value("city")),
+        )
+
+    @api.model
+    def _vn_candidate_ids(self, new, company, exclude=()):
+        """Ids of partners sharing a phone, an e-mail or a birthday, or with a close name.
+
+        Every branch uses an index (btree on the keys and the birthdate,
+        GIN trigram on the name key): no check scans the whole table.
+        """
+        use_name = bool(new.name_key and self.env.registry.has_trigram)
+        if not (new.phones or new.email or new.birthdate or use_name):
+            return []
+        if use_name:
+            self.env.cr.execute(
+                SQL("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", str(NAME_TRIGRAM_THRESHOLD))
+            )
+        # One flat statement: literal false branches are pruned by the planner,
+        # each remaining branch uses its index (a BitmapOr).
+        phones = sorted(new.phones)
+        params = {
+            "company": company.id,
+            "exclude": list(exclude),
+            "has_phones": bool(phones),
+            "phones": phones,
+            "has_email": bool(new.email),
+            "email": new.email or "",
+            "has_birthdate": bool(new.birthdate),
+            "birthdate": new.birthdate,
+            "has_name": use_name,
+            "name": new.name_key or "",
+            "limit": MAX_CANDIDATES,
+        }
+        self.flush_model(["vn_name_key", "vn_phone_key", "vn_mobile_key", "vn_email_key", "birthdate_date", "active"])
+        # A constant query with parameters (odoo.tools.SQL cannot express the
+        # trigram operator "%%").
+        self.env.cr.execute(
+            """
+            SELECT id FROM res_partner
+             WHERE active AND (company_id IS NULL OR company_id = %(company)s)
+               AND id != ALL(%(exclude)s::int[])
+               AND (   (%(has_phones)s AND vn_phone_key = ANY(%(phones)s::varchar[]))
+                    OR (%(has_phones)s AND vn_mobile_key = ANY(%(phones)s::varchar[]))
+                    OR (%(has_email)s AND vn_email_key = %(email)s)
+                    OR (%(has_birthdate)s AND birthdate_date = %(birthdate)s)
+                    OR (%(has_name)s AND vn_name_key %% %(name)s))
+             LIMIT %(limit)s
+            """,
+            params,
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    def _vn_duplicate_public_info(self):
+        """What the current user may be shown of these partners: {id: dict}.
+
+        A partner the user may not read shows only its name, its salesperson
+        and a masked phone number.
+        """
+        readable = set(self._filtered_access("read").ids)
+        info = {}
+        # sudo: read the name, owner and phone of partners the user may not open, masked below.
+        for partner in self.sudo():
+            phone = partner.mobile or partner.phone or ""
+            info[partner.id] = {
+                "name": partner.display_name,
+                "owner": partner.user_id.name or "",
+                "phone": phone if partner.id in readable else mask_phone(phone),
+                "email": partner.email or "" if partner.id in readable else "",
+                "readable": partner.id in readable,
+            }
+        return info
+
+    @api.model
+    def _vn_duplicate_html(self, candidates):
+        partners = self.browse([c["partner"].id for c in candidates])
+        info = partners._vn_duplicate_public_info()
+        _ = self.env._
+        rows = []
+        for candidate in candidates:
+            data = info[candidate["partner"].id]
+            detail = ", ".join(filter(None, [data["phone"], data["email"]]))
+            owner = _("owner: %(owner)s", owner=data["owner"]) if data["owner"] else _("no owner")
+            advice = (
+                ""
+                if data["readable"]
+                else Markup(" <em>%s</em>")
+                % _(
+                    "Ask %(owner)s or your manager to hand this customer over instead of creating it again.",
+                    owner=data["owner"] or _("your manager"),
+                )
+            )
+            rows.append(
+                Markup("<li><strong>%s</strong> (%s) %s: %s%s</li>")
+                % (
+                    data["name"],
+                    owner,
+                    detail,
+                    _(
+                        "%(score)s%% match, %(reasons)s",
+                        score=int(candidate["score"]),
+                        reasons=", ".join(candidate["reasons"]),
+                    ),
+                    advice,
+                )
+            )
+        return Markup("<div><p>%s</p><ul>%s</ul></div>") % (
+            _("This customer may already exist:"),
+            Markup("").join(rows),
+        )
+
+    def _crm_vn_merge_snapshot(self):
+        """The values kept in the merge log, to trace a wrong merge."""
+        self.ensure_one()
+        values = self.read(list(LOGGED_FIELDS))[0]
+        return {key: value[1] if isinstance(value, tuple) else value for key, value in values.items()}
+
+    # ------------------------------------------------------------------
+    # Policy on create and write
+    # ------------------------------------------------------------------
+
+    def _vn_duplicate_check_allowed_to_skip(self):
+        return self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
+
+    def _vn_enforce_duplicate_policy(self, vals_list):
+        """Refuse exact phone/e-mail duplicates when the company policy says so.
+
+        Concurrent saves of the same number are serialised with an advisory
+        lock per key, and the check reads committed data through a fresh
+        cursor, so that two salespeople saving the same customer at the same
+        moment end with one customer.
+        """
+        if self.env.context.get("crm_vn_skip_duplicate_check") and self._vn_duplicate_check_allowed_to_skip():
+            return
+        if self.env.context.get("import_file"):
+            return  # imports report and handle duplicates row by row (see res_partner_import.py)
+        for index, vals in enumerate(vals_list):
+            record = self[index : index + 1]
+            company = self.env["res.company"].browse(vals.get("company_id")) or record.company_id or self.env.company
+            if company.crm_vn_duplicate_policy != "block":
+                continue
+            new = self._vn_match_data(vals, record)
+            keys = sorted(new.phones | ({new.email} if new.email else set()))
+            if not keys:
+                continue
+            for key in keys:
+                self.env.cr.execute(SQL("SELECT pg_advisory_xact_lock(hashtext(%s))", f"crm_vn_partner:{key}"))
+            blocking = self._vn_exact_duplicates(new, company, record)
+            if blocking:
+                raise ValidationError(self._vn_refusal_message(vals, blocking))
+
+    def _vn_exact_duplicates(self, new, company, record):
+        """Public info of the partners sharing a phone or e-mail with ``new`` and scoring
+        above the threshold, read from committed data (a fresh cursor) so that a
+        customer saved by a concurrent transaction since ours began is seen too."""
+        threshold = company.crm_vn_duplicate_threshold or 85
+        with self.env.registry.cursor() as cr:
+            fresh = self.with_env(self.env(cr=cr))
+            # sudo: candidates the user cannot read count too; only masked info leaves.
+            candidates = fresh.sudo().browse(fresh._vn_candidate_ids(new, company, exclude=record.ids))
+            found = {}
+            for candidate in candidates:
+                score, codes = score_pair(new, candidate._vn_match_data({}, candidate))
+                if score >= threshold and {"same_phone", "same_email"} & set(codes):
+                    found[candidate.id] = score
+            info = fresh.browse(list(found))._vn_duplicate_public_info()
+        return [dict(info[partner_id], score=score) for partner_id, score in found.items()]
+
+    def _vn_refusal_message(self, vals, blocking):
+        lines = [
+            self.env._(
+                "%(name)s (owner: %(owner)s, %(phone)s): %(score)s%% match",
+                name=item["name"],
+                owner=item["owner"] or "-",
+                phone=item["phone"] or "-",
+                score=int(item["score"]),
+            )
+            for item in blocking
+        ]
+        return self.env._(
+            "%(name)s already exists with the same phone number or email:\n%(lines)s\n"
+            "Ask the owner or your manager to hand the customer over instead of creating it again.",
+            name=vals.get("name") or self[:1].name or "",
+            lines="\n".join(lines),
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.browse()._vn_enforce_duplicate_policy(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if any(fname in vals for fname in ("phone", "mobile", "email", "name")) and len(self) == 1:
+            self._vn_enforce_duplicate_policy([vals])
+        return super().write(vals)
