@@ -61,6 +61,8 @@ class CrmVnDuplicateGroup(models.Model):
 
     def action_merge(self):
         """Merge each group with Odoo's contact merge wizard, three customers at a time."""
+        if not self.env.user.has_group("base.group_partner_manager"):
+            raise UserError(self.env._("Merging customers needs the Contact Creation right."))
         Wizard = self.env["base.partner.merge.automatic.wizard"]
         for group in self:
             if group.state != "review":

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -34,10 +35,8 @@ class ResCompany(models.Model):
         help="What an import does with a row that duplicates an existing customer or an earlier row.",
     )
 
-    _sql_constraints = [
-        (
-            "crm_vn_duplicate_threshold_range",
-            "CHECK (crm_vn_duplicate_threshold BETWEEN 1 AND 100)",
-            "The duplicate threshold is a score between 1 and 100.",
-        ),
-    ]
+    @api.constrains("crm_vn_duplicate_threshold")
+    def _check_crm_vn_duplicate_threshold(self):
+        for company in self:
+            if not 1 <= company.crm_vn_duplicate_threshold <= 100:
+                raise ValidationError(self.env._("The duplicate threshold is a score between 1 and 100."))

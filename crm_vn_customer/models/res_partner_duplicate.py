@@ -293,20 +293,27 @@ class ResPartner(models.Model):
 
     def _vn_exact_duplicates(self, new, company, record):
         """Public info of the partners sharing a phone or e-mail with ``new`` and scoring
-        above the threshold, read from committed data (a fresh cursor) so that a
-        customer saved by a concurrent transaction since ours began is seen too."""
-        threshold = company.crm_vn_duplicate_threshold or 85
+        at or above the threshold: those of this transaction, and those committed
+        by a concurrent transaction since ours began (read through a fresh cursor)."""
+        found = self._vn_exact_duplicate_scores(new, company, record)
         with self.env.registry.cursor() as cr:
             fresh = self.with_env(self.env(cr=cr))
-            # sudo: candidates the user cannot read count too; only masked info leaves.
-            candidates = fresh.sudo().browse(fresh._vn_candidate_ids(new, company, exclude=record.ids))
-            found = {}
-            for candidate in candidates:
-                score, codes = score_pair(new, candidate._vn_match_data({}, candidate))
-                if score >= threshold and {"same_phone", "same_email"} & set(codes):
-                    found[candidate.id] = score
-            info = fresh.browse(list(found))._vn_duplicate_public_info()
-        return [dict(info[partner_id], score=score) for partner_id, score in found.items()]
+            committed = fresh._vn_exact_duplicate_scores(new, company, record)
+            info = fresh.browse(list(set(committed) - set(found)))._vn_duplicate_public_info()
+        info.update(self.browse(list(found))._vn_duplicate_public_info())
+        scores = {**committed, **found}
+        return [dict(info[partner_id], score=score) for partner_id, score in scores.items()]
+
+    def _vn_exact_duplicate_scores(self, new, company, record):
+        threshold = company.crm_vn_duplicate_threshold or 85
+        # sudo: candidates the user cannot read count too; only ids and scores leave.
+        candidates = self.sudo().browse(self._vn_candidate_ids(new, company, exclude=record.ids))
+        found = {}
+        for candidate in candidates:
+            score, codes = score_pair(new, candidate._vn_match_data({}, candidate))
+            if score >= threshold and {"same_phone", "same_email"} & set(codes):
+                found[candidate.id] = score
+        return found
 
     def _vn_refusal_message(self, vals, blocking):
         lines = [

@@ -1,0 +1,344 @@
+import threading
+
+import odoo
+from odoo import SUPERUSER_ID, api
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import Form, TransactionCase, tagged
+
+from .common import CrmVnCustomerCommon
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestDuplicateCandidates(CrmVnCustomerCommon):
+    """The contract method on each kind of Vietnamese variant, and the negatives."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.an = cls.env["res.partner"].create(
+            {
+                "name": "Nguyễn Văn An",
+                "mobile": "0912 345 678",
+                "email": "an.nguyen@example.vn",
+                "birthdate_date": "1988-04-12",
+                "city": "Hà Nội",
+                "user_id": cls.user_other.id,
+            }
+        )
+        cls.hoa = cls.env["res.partner"].create(
+            {"name": "Huỳnh Thị Hoà", "mobile": "0162 345 6789", "user_id": cls.user_member.id}
+        )
+
+    def _found(self, vals, record=None):
+        candidates = (record or self.env["res.partner"])._vn_duplicate_candidates(vals)
+        return {c["partner"]: c for c in candidates}
+
+    def test_variants_found(self):
+        variants = {
+            "phone written internationally": {"name": "Nguyễn Văn An", "mobile": "+84912345678"},
+            "upper case without diacritics": {"name": "NGUYEN VAN AN", "phone": "84 912 345 678"},
+            "decomposed unicode": {"name": "Nguye\u0302\u0303n Va\u0306n An", "mobile": "0912.345.678"},
+            "western order": {"name": "An Nguyen Van", "mobile": "0912345678"},
+            "missing middle name": {"name": "Nguyễn An", "mobile": "0912345678"},
+            "typo": {"name": "Nguyễn Văn Ann", "mobile": "0912345678"},
+            "email only, other case": {"name": "Nguyễn Văn An", "email": "  AN.Nguyen@Example.VN "},
+            "name and birthday only": {"name": "Nguyen Van An", "birthdate_date": "1988-04-12"},
+        }
+        for label, vals in variants.items():
+            with self.subTest(label):
+                found = self._found(vals)
+                self.assertIn(self.an, found)
+                self.assertGreaterEqual(found[self.an]["score"], 85)
+        old_mobile = {
+            "old 11-digit mobile, surname spelled Hoàng": {"name": "Hoàng Thị Hòa", "mobile": "032 345 6789"},
+            "tone placement": {"name": "Huỳnh Thị Hòa", "phone": "+84 32 345 6789"},
+        }
+        for label, vals in old_mobile.items():
+            with self.subTest(label):
+                self.assertIn(self.hoa, self._found(vals))
+
+    def test_result_shape_and_reasons(self):
+        candidates = self.env["res.partner"]._vn_duplicate_candidates(
+            {"name": "NGUYEN VAN AN", "mobile": "0912345678", "city": "Ha Noi"}
+        )
+        self.assertEqual(len(candidates), 1)
+        self.assertEqual(set(candidates[0]), {"partner", "score", "reasons"})
+        self.assertEqual(candidates[0]["partner"], self.an)
+        self.assertIsInstance(candidates[0]["score"], float)
+        self.assertIn("same phone number", candidates[0]["reasons"])
+        self.assertIn("same name", candidates[0]["reasons"])
+        self.assertIn("same city", candidates[0]["reasons"])
+
+    def test_record_excluded_and_changes_applied(self):
+        self.assertEqual(self._found({"name": "Nguyễn Văn An"}, record=self.an), {})
+        other = self.env["res.partner"].create({"name": "Nguyễn Văn An", "mobile": "0987 000 111"})
+        # "other" gets An's number: the changed values are matched, not the stored ones
+        self.assertIn(self.an, self._found({"mobile": "0912 345 678"}, record=other))
+
+    def test_namesake_is_not_a_duplicate(self):
+        namesake = {"name": "Nguyễn Văn An", "mobile": "0977 111 222", "birthdate_date": "1995-01-01"}
+        self.assertNotIn(self.an, self._found(namesake))
+        self.env.company.crm_vn_duplicate_threshold = 1
+        found = self._found(namesake)
+        self.assertLess(found[self.an]["score"], 50)
+        self.assertIn("different birthday", found[self.an]["reasons"])
+
+    def test_shared_household_phone_is_a_notice(self):
+        wife = {"name": "Trần Thị Bình", "mobile": "0912 345 678"}
+        self.assertNotIn(self.an, self._found(wife))
+        self.env.company.crm_vn_duplicate_threshold = 40
+        found = self._found(wife)
+        self.assertLess(found[self.an]["score"], 85)
+        self.assertIn("different name", found[self.an]["reasons"])
+
+    def test_threshold_setting(self):
+        self.env.company.crm_vn_duplicate_threshold = 100
+        self.assertNotIn(self.an, self._found({"name": "Nguyễn Văn Ann", "mobile": "0912345678"}))
+        with self.assertRaises(ValidationError):
+            self.env.company.crm_vn_duplicate_threshold = 0
+            self.env.company.flush_recordset()
+
+    def test_candidates_found_whatever_the_rights_masked_view(self):
+        Partner = self.env["res.partner"].with_user(self.user_member)
+        candidates = Partner._vn_duplicate_candidates({"name": "Nguyen Van An", "mobile": "0912345678"})
+        self.assertEqual(candidates[0]["partner"].id, self.an.id)
+        with self.assertRaises(AccessError):
+            candidates[0]["partner"].read(["mobile"])
+        info = candidates[0]["partner"]._vn_duplicate_public_info()[self.an.id]
+        self.assertEqual(info["name"], "Nguyễn Văn An")
+        self.assertEqual(info["owner"], "Phạm Minh Tuấn")
+        self.assertEqual(info["phone"], "+84******678")
+        self.assertEqual(info["email"], "")
+        self.assertFalse(info["readable"])
+        own = self.an.with_user(self.user_other)._vn_duplicate_public_info()[self.an.id]
+        self.assertEqual(own["phone"], "+84912345678")
+
+    def test_form_warning_banner(self):
+        with Form(self.env["res.partner"].with_user(self.user_member)) as form:
+            form.name = "NGUYEN VAN AN"
+            form.mobile = "0912 345 678"
+            banner = form.vn_duplicate_warning
+            form.mobile = "0912 000 999"
+            form.email = "someone@example.vn"
+            self.assertFalse(form.vn_duplicate_warning)
+        self.assertIn("Nguyễn Văn An", banner)
+        self.assertIn("Phạm Minh Tuấn", banner)
+        self.assertIn("+84******678", banner)
+        self.assertNotIn("+84912345678", banner)
+        self.assertNotIn("an.nguyen@example.vn", banner)
+        self.assertIn("Ask Phạm Minh Tuấn or your manager", banner)
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestDuplicatePolicy(CrmVnCustomerCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.crm_vn_duplicate_policy = "block"
+        cls.an = cls.env["res.partner"].create(
+            {"name": "Nguyễn Văn An", "mobile": "0912 345 678", "email": "an@example.vn", "user_id": cls.user_other.id}
+        )
+
+    def test_refusal_on_create_write_and_rpc_like_calls(self):
+        Partner = self.env["res.partner"].with_user(self.user_member)
+        count = Partner.sudo().search_count([])
+        with self.assertRaises(ValidationError) as error:
+            Partner.create({"name": "NGUYEN VAN AN", "mobile": "+84 912 345 678"})
+        message = str(error.exception)
+        self.assertIn("Phạm Minh Tuấn", message)
+        self.assertIn("+84******678", message)
+        self.assertNotIn("+84912345678", message)
+        with self.assertRaises(ValidationError):
+            Partner.create({"name": "Nguyễn Văn An", "email": " AN@example.vn"})
+        self.assertEqual(Partner.sudo().search_count([]), count, "nothing saved")
+        # a household member with the same phone is allowed
+        wife = Partner.create({"name": "Trần Thị Bình", "mobile": "0912 345 678"})
+        # changing an existing customer into a duplicate is refused too
+        other = Partner.create({"name": "Nguyễn Văn An", "mobile": "0987 000 111"})
+        with self.assertRaises(ValidationError):
+            other.write({"mobile": "0912345678"})
+        self.assertTrue(wife.exists())
+
+    def test_skip_context_only_for_managers(self):
+        vals = {"name": "Nguyễn Văn An", "mobile": "0912345678"}
+        with self.assertRaises(ValidationError):
+            self.env["res.partner"].with_user(self.user_member).with_context(crm_vn_skip_duplicate_check=True).create(
+                vals
+            )
+        created = (
+            self.env["res.partner"]
+            .with_user(self.user_manager)
+            .with_context(crm_vn_skip_duplicate_check=True)
+            .create(vals)
+        )
+        self.assertTrue(created)
+
+    def test_warn_policy_saves(self):
+        self.env.company.crm_vn_duplicate_policy = "warn"
+        created = (
+            self.env["res.partner"]
+            .with_user(self.user_member)
+            .create({"name": "Nguyễn Văn An", "mobile": "0912345678"})
+        )
+        self.assertTrue(created)
+        self.assertIn("Nguyễn Văn An", created.with_user(self.user_member).vn_duplicate_warning)
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestDuplicateImport(CrmVnCustomerCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.an = cls.env["res.partner"].create({"name": "Nguyễn Văn An", "mobile": "0915 555 666"})
+        cls.rows = [
+            ["Nguyen Van An", "0915555666"],  # duplicates an existing customer
+            ["Lê Thị Mới", "0933 222 111"],  # new
+            ["LE THI MOI", "+84933222111"],  # duplicates the row above
+        ]
+
+    def _load(self, mode):
+        self.env.company.crm_vn_duplicate_import_mode = mode
+        Partner = self.env["res.partner"].with_user(self.user_manager).with_context(import_file=True)
+        return Partner.load(["name", "mobile"], self.rows)
+
+    def _warnings(self, result):
+        return {m["rows"]["from"]: m["message"] for m in result["messages"] if m["type"] == "warning"}
+
+    def test_test_run_reports_before_writing(self):
+        with self.env.cr.savepoint(flush=False) as savepoint:
+            result = self._load("skip")
+            savepoint.rollback()
+        warnings = self._warnings(result)
+        self.assertEqual(sorted(warnings), [0, 2])
+        self.assertIn("Nguyễn Văn An", warnings[0])
+        self.assertIn("Lê Thị Mới", warnings[2])
+        self.assertRegex(warnings[0], r"\d+% match")
+        self.assertFalse(self.env["res.partner"].search([("name", "=", "Lê Thị Mới")]))
+
+    def test_skip(self):
+        result = self._load("skip")
+        self.assertEqual(len(result["ids"]), 1)
+        self.assertEqual(self.env["res.partner"].search_count([("vn_mobile_key", "=", "+84915555666")]), 1)
+        self.assertEqual(self.env["res.partner"].search_count([("vn_mobile_key", "=", "+84933222111")]), 1)
+
+    def test_link(self):
+        result = self._load("link")
+        self.assertIn(self.an.id, result["ids"])
+        self.assertEqual(self.env["res.partner"].search_count([("vn_mobile_key", "=", "+84915555666")]), 1)
+        self.assertEqual(self.env["res.partner"].search_count([("vn_mobile_key", "=", "+84933222111")]), 1)
+
+    def test_create_anyway(self):
+        result = self._load("create")
+        self.assertEqual(len(result["ids"]), 3)
+        self.assertEqual(len(self._warnings(result)), 2)
+        self.assertEqual(self.env["res.partner"].search_count([("vn_mobile_key", "=", "+84915555666")]), 2)
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestDuplicateReview(CrmVnCustomerCommon):
+    def test_scan_dismiss_merge(self):
+        Partner = self.env["res.partner"]
+        family = Partner.create(
+            [
+                {"name": "Phan Văn Long", "mobile": "0909 111 222", "city": "Cần Thơ"},
+                {"name": "PHAN VAN LONG", "mobile": "+84909111222", "email": "long@example.vn"},
+                {"name": "Long Phan Van", "phone": "0909111222"},
+                {"name": "Phan Văn Long", "email": "LONG@example.vn"},
+            ]
+        )
+        pair = Partner.create(
+            [
+                {"name": "Đỗ Thị Nga", "birthdate_date": "1990-09-09", "mobile": "0911 999 000"},
+                {"name": "Do Thi Nga", "birthdate_date": "1990-09-09"},
+            ]
+        )
+        namesakes = Partner.create(
+            [
+                {"name": "Lê Văn Tám", "mobile": "0922 000 001", "birthdate_date": "1970-01-01"},
+                {"name": "Lê Văn Tám", "mobile": "0922 000 002", "birthdate_date": "1980-01-01"},
+            ]
+        )
+        self.user_manager.groups_id += self.env.ref("base.group_partner_manager")
+        Group = self.env["crm.vn.duplicate.group"].with_user(self.user_manager)
+        Group._scan_duplicates()
+        groups = Group.search([("partner_ids", "in", (family | pair | namesakes).ids)])
+        self.assertEqual(len(groups), 2)
+        family_group = groups.filtered(lambda g: g.partner_count == 4)
+        pair_group = groups - family_group
+        self.assertEqual(family_group.partner_ids, family)
+        self.assertEqual(pair_group.partner_ids, pair)
+        self.assertIn("same birthday", pair_group.reasons)
+        # dismissed stays dismissed
+        pair_group.action_dismiss()
+        Group._scan_duplicates()
+        self.assertEqual(Group.search_count([("partner_ids", "in", pair.ids)]), 1)
+        # a group of four is merged in steps through Odoo's merge wizard
+        before = {p.id: p.name for p in family}
+        family_group.action_merge()
+        self.assertEqual(family_group.state, "merged")
+        kept = family_group.merged_partner_id
+        self.assertEqual(len(family.exists()), 1)
+        self.assertEqual(family.exists(), kept)
+        log = family_group.merge_log_ids
+        self.assertEqual(len(log), 1)
+        self.assertEqual(log.user_id, self.user_manager)
+        for partner_id, name in before.items():
+            self.assertIn(f'"{partner_id}"', log.values_before)
+            self.assertIn(name, log.values_before)
+
+    def test_salesperson_cannot_review(self):
+        with self.assertRaises(AccessError):
+            self.env["crm.vn.duplicate.group"].with_user(self.user_member).search([])
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestDuplicateRace(TransactionCase):
+    """Two salespeople save the same new customer at the same moment (two real cursors).
+
+    The test transaction writes nothing: the cursors of the two "salespeople"
+    commit for real, and the test cleans up after them.
+    """
+
+    def test_two_cursors_one_customer(self):
+        dbname = self.env.cr.dbname
+        phone = "+84909876123"
+        company_id = self.env.company.id
+        with odoo.sql_db.db_connect(dbname).cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            previous = env["res.company"].browse(company_id).crm_vn_duplicate_policy
+            env["res.company"].browse(company_id).crm_vn_duplicate_policy = "block"
+            env["res.partner"].search([("vn_mobile_key", "=", phone)]).unlink()
+        barrier = threading.Barrier(2, timeout=30)
+        outcome = []
+
+        def save(name):
+            with odoo.sql_db.db_connect(dbname).cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {"allowed_company_ids": [company_id]})
+                env["res.partner"].search_count([])  # the transaction's snapshot starts here
+                barrier.wait()
+                try:
+                    env["res.partner"].create({"name": name, "mobile": phone})
+                    env.flush_all()
+                    cr.commit()
+                    outcome.append("created")
+                except ValidationError:
+                    cr.rollback()
+                    outcome.append("refused")
+
+        threads = [threading.Thread(target=save, args=(name,)) for name in ("Ngô Bảo Châu", "NGO BAO CHAU")]
+        try:
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=60)
+            with odoo.sql_db.db_connect(dbname).cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                saved = env["res.partner"].search([("vn_mobile_key", "=", phone)])
+                count = len(saved)
+                saved.unlink()
+                env["res.company"].browse(company_id).crm_vn_duplicate_policy = previous
+        finally:
+            for thread in threads:
+                thread.join(timeout=1)
+        self.assertEqual(sorted(outcome), ["created", "refused"])
+        self.assertEqual(count, 1)
