@@ -227,9 +227,13 @@ class CrmVnDuplicateGroup(models.Model):
 
     @api.model
     def _scan_store(self, groups, best, data):
-        existing = self.search_read([], ["key", "company_id", "state", "partner_ids"])
-        known_keys = {row["key"] for row in existing}
-        dismissed = [set(row["partner_ids"]) for row in existing if row["state"] == "dismissed"]
+        keys = {",".join(str(pid) for pid in sorted(members)) for members in groups.values()}
+        member_ids = sorted({pid for members in groups.values() for pid in members})
+        known_keys = set(self.with_context(active_test=False).search([("key", "in", list(keys))]).mapped("key"))
+        dismissed = [
+            set(group.partner_ids.ids)
+            for group in self.search([("state", "=", "dismissed"), ("partner_ids", "in", member_ids)])
+        ]
         labels = self.env["res.partner"]._vn_reason_labels()
         vals_list = []
         for members in groups.values():

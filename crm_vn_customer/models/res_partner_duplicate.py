@@ -110,18 +110,17 @@ class ResPartner(models.Model):
 
     @api.model
     def _vn_reason_labels(self):
-        _ = self.env._
         return {
-            "same_phone": _("same phone number"),
-            "same_email": _("same email"),
-            "same_name": _("same name"),
-            "similar_name": _("similar name"),
-            "different_name": _("different name"),
-            "same_birthday": _("same birthday"),
-            "birthday_conflict": _("different birthday"),
-            "phone_conflict": _("different phone number"),
-            "same_city": _("same city"),
-            "city_conflict": _("different city"),
+            "same_phone": self.env._("same phone number"),
+            "same_email": self.env._("same email"),
+            "same_name": self.env._("same name"),
+            "similar_name": self.env._("similar name"),
+            "different_name": self.env._("different name"),
+            "same_birthday": self.env._("same birthday"),
+            "birthday_conflict": self.env._("different birthday"),
+            "phone_conflict": self.env._("different phone number"),
+            "same_city": self.env._("same city"),
+            "city_conflict": self.env._("different city"),
         }
 
     def _vn_match_data(self, vals, record):
@@ -217,19 +216,18 @@ class ResPartner(models.Model):
     def _vn_duplicate_html(self, candidates):
         partners = self.browse([c["partner"].id for c in candidates])
         info = partners._vn_duplicate_public_info()
-        _ = self.env._
         rows = []
         for candidate in candidates:
             data = info[candidate["partner"].id]
             detail = ", ".join(filter(None, [data["phone"], data["email"]]))
-            owner = _("owner: %(owner)s", owner=data["owner"]) if data["owner"] else _("no owner")
+            owner = self.env._("owner: %(owner)s", owner=data["owner"]) if data["owner"] else self.env._("no owner")
             advice = (
                 ""
                 if data["readable"]
                 else Markup(" <em>%s</em>")
-                % _(
+                % self.env._(
                     "Ask %(owner)s or your manager to hand this customer over instead of creating it again.",
-                    owner=data["owner"] or _("your manager"),
+                    owner=data["owner"] or self.env._("your manager"),
                 )
             )
             rows.append(
@@ -238,7 +236,7 @@ class ResPartner(models.Model):
                     data["name"],
                     owner,
                     detail,
-                    _(
+                    self.env._(
                         "%(score)s%% match, %(reasons)s",
                         score=int(candidate["score"]),
                         reasons=", ".join(candidate["reasons"]),
@@ -247,7 +245,7 @@ class ResPartner(models.Model):
                 )
             )
         return Markup("<div><p>%s</p><ul>%s</ul></div>") % (
-            _("This customer may already exist:"),
+            self.env._("This customer may already exist:"),
             Markup("").join(rows),
         )
 
