@@ -28,7 +28,7 @@ class ResPartner(models.Model):
         [("male", "Male"), ("female", "Female"), ("other", "Other")],
         tracking=True,
     )
-    birthdate_date = fields.Date("Birthdate", tracking=True)
+    birthdate_date = fields.Date("Birthdate", tracking=True, index=True)
     birthday_key = fields.Char(
         compute="_compute_birthday_key",
         store=True,

@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from ..tools.matching import MatchData, score_pair
+from ..tools.matching import NAME_ONLY_MAX_SCORE, MatchData, score_pair
 from ..tools.names import normalize_email, normalize_vn_name, vn_name_match_key
 from ..tools.phone import mask_phone, normalize_vn_phone
 
@@ -26,7 +26,7 @@ LOGGED_FIELDS = (
     "vat",
 )
 NAME_TRIGRAM_THRESHOLD = 0.6
-MAX_CANDIDATES = 200
+MAX_CANDIDATES = 100
 
 
 class ResPartner(models.Model):
@@ -144,21 +144,14 @@ class ResPartner(models.Model):
         )
 
     @api.model
-    def _vn_candidate_ids(self, new, company, exclude=()):
+    def _vn_candidate_ids(self, new, company, exclude=(), threshold=None):
         """Ids of partners sharing a phone, an e-mail or a birthday, or with a close name.
 
-        Every branch uses an index (btree on the keys and the birthdate,
-        GIN trigram on the name key): no check scans the whole table.
+        Every branch uses an index (btree on the keys and the birthdate, GIN
+        trigram on the name key): no check scans the whole table. Names alone
+        are only searched when the threshold lets a name-only match qualify.
         """
-        use_name = bool(new.name_key and self.env.registry.has_trigram)
-        if not (new.phones or new.email or new.birthdate or use_name):
-            return []
-        if use_name:
-            self.env.cr.execute(
-                SQL("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", str(NAME_TRIGRAM_THRESHOLD))
-            )
-        # One flat statement: literal false branches are pruned by the planner,
-        # each remaining branch uses its index (a BitmapOr).
+        threshold = threshold or company.crm_vn_duplicate_threshold or 85
         phones = sorted(new.phones)
         params = {
             "company": company.id,
@@ -169,28 +162,46 @@ class ResPartner(models.Model):
             "email": new.email or "",
             "has_birthdate": bool(new.birthdate),
             "birthdate": new.birthdate,
-            "has_name": use_name,
             "name": new.name_key or "",
             "limit": MAX_CANDIDATES,
         }
         self.flush_model(["vn_name_key", "vn_phone_key", "vn_mobile_key", "vn_email_key", "birthdate_date", "active"])
-        # A constant query with parameters (odoo.tools.SQL cannot express the
-        # trigram operator "%%").
-        self.env.cr.execute(
-            """
-            SELECT id FROM res_partner
-             WHERE active AND (company_id IS NULL OR company_id = %(company)s)
-               AND id != ALL(%(exclude)s::int[])
-               AND (   (%(has_phones)s AND vn_phone_key = ANY(%(phones)s::varchar[]))
-                    OR (%(has_phones)s AND vn_mobile_key = ANY(%(phones)s::varchar[]))
-                    OR (%(has_email)s AND vn_email_key = %(email)s)
-                    OR (%(has_birthdate)s AND birthdate_date = %(birthdate)s)
-                    OR (%(has_name)s AND vn_name_key %% %(name)s))
-             LIMIT %(limit)s
-            """,
-            params,
-        )
-        return [row[0] for row in self.env.cr.fetchall()]
+        ids = []
+        if phones or new.email or new.birthdate:
+            # One flat statement: literal false branches are pruned by the planner,
+            # each remaining branch uses its index (a BitmapOr).
+            self.env.cr.execute(
+                """
+                SELECT id FROM res_partner
+                 WHERE active AND (company_id IS NULL OR company_id = %(company)s)
+                   AND id != ALL(%(exclude)s::int[])
+                   AND (   (%(has_phones)s AND vn_phone_key = ANY(%(phones)s::varchar[]))
+                        OR (%(has_phones)s AND vn_mobile_key = ANY(%(phones)s::varchar[]))
+                        OR (%(has_email)s AND vn_email_key = %(email)s)
+                        OR (%(has_birthdate)s AND birthdate_date = %(birthdate)s))
+                 LIMIT %(limit)s
+                """,
+                params,
+            )
+            ids = [row[0] for row in self.env.cr.fetchall()]
+        if new.name_key and threshold <= NAME_ONLY_MAX_SCORE and self.env.registry.has_trigram:
+            self.env.cr.execute(
+                "SELECT set_config('pg_trgm.similarity_threshold', %s, true)", (str(NAME_TRIGRAM_THRESHOLD),)
+            )
+            # A constant query with parameters: odoo.tools.SQL cannot express the trigram operator.
+            self.env.cr.execute(
+                """
+                SELECT id FROM res_partner
+                 WHERE active AND (company_id IS NULL OR company_id = %(company)s)
+                   AND id != ALL(%(exclude)s::int[])
+                   AND vn_name_key %% %(name)s
+                 ORDER BY similarity(vn_name_key, %(name)s) DESC
+                 LIMIT %(limit)s
+                """,
+                params,
+            )
+            ids += [row[0] for row in self.env.cr.fetchall() if row[0] not in ids]
+        return ids
 
     def _vn_duplicate_public_info(self):
         """What the current user may be shown of these partners: {id: dict}.

@@ -19,6 +19,9 @@ from datetime import date
 from rapidfuzz import fuzz
 
 SIMILAR_NAME = 85  # token-sort ratio from which two names are "similar"
+# The best score a name can reach with no phone, e-mail or birthday in common:
+# below it, candidates found by name alone cannot qualify.
+NAME_ONLY_MAX_SCORE = 55 + (100 - SIMILAR_NAME) + 3
 
 
 @dataclass(frozen=True)
