@@ -4,6 +4,8 @@ import random
 import unicodedata
 from datetime import date, timedelta
 
+import phonenumbers
+
 SURNAMES = [
     ("Nguyễn", 38), ("Trần", 11), ("Lê", 9.5), ("Phạm", 7), ("Hoàng", 3), ("Huỳnh", 2), ("Phan", 4.5),
     ("Vũ", 2), ("Võ", 2), ("Đặng", 2), ("Bùi", 2), ("Đỗ", 1.4), ("Hồ", 1.3), ("Ngô", 1.3), ("Dương", 1),
@@ -50,7 +52,8 @@ class Generator:
     def phone(self):
         while True:
             national = self.rng.choice(NEW_PREFIXES) + f"{self.rng.randrange(10**7):07d}"
-            if national not in self.used_phones:
+            valid = phonenumbers.is_valid_number(phonenumbers.parse("+84" + national))
+            if valid and national not in self.used_phones:
                 self.used_phones.add(national)
                 return national
 
