@@ -20,6 +20,7 @@
         "views/res_partner_views.xml",
         "views/crm_vn_interest_views.xml",
         "views/crm_vn_customer_handover_views.xml",
+        "views/crm_vn_customer_check_views.xml",
         "views/crm_vn_duplicate_group_views.xml",
         "views/res_config_settings_views.xml",
         "views/crm_vn_customer_menus.xml",

@@ -2,7 +2,7 @@ import threading
 
 import odoo
 from odoo import SUPERUSER_ID, api
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, TransactionCase, tagged
 
 from .common import CrmVnCustomerCommon
@@ -343,3 +343,36 @@ class TestDuplicateRace(TransactionCase):
                 thread.join(timeout=1)
         self.assertEqual(sorted(outcome), ["created", "refused"])
         self.assertEqual(count, 1)
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestCustomerCheck(CrmVnCustomerCommon):
+    """A salesperson looks a customer up first and asks its owner instead of entering it twice."""
+
+    def test_ask_the_owner(self):
+        Check = self.env["crm.vn.customer.check"].with_user(self.user_member)
+        check = Check.create({"name": "HOANG MINH DUC", "mobile": "0903999888", "note": "Khách đến cửa hàng"})
+        self.assertTrue(check.has_duplicates)
+        self.assertIn("+84******888", check.duplicate_html)
+        self.assertNotIn("+84903999888", check.duplicate_html)
+        count = self.env["res.partner"].search_count([])
+        action = check.action_ask_owner()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertEqual(self.env["res.partner"].search_count([]), count, "no second customer")
+        activity = self.customer_other.activity_ids.filtered(lambda a: "Lê Thị Lan" in (a.summary or ""))
+        self.assertEqual(activity.user_id, self.user_other)
+        self.assertIn("Khách đến cửa hàng", activity.note)
+
+    def test_create_when_new(self):
+        check = (
+            self.env["crm.vn.customer.check"]
+            .with_user(self.user_member)
+            .create({"name": "Khách Hoàn Toàn Mới", "mobile": "0966 123 456"})
+        )
+        self.assertFalse(check.has_duplicates)
+        action = check.action_create()
+        partner = self.env["res.partner"].browse(action["res_id"])
+        self.assertEqual(partner.user_id, self.user_member)
+        self.assertEqual(partner.mobile, "+84966123456")
+        with self.assertRaises(UserError):
+            check.action_ask_owner()
