@@ -62,7 +62,6 @@ class ResPartner(models.Model):
     def _compute_vn_duplicate_warning(self):
         for partner in self:
             vals = {fname: partner[fname] for fname in MATCH_FIELDS}
-            vals["birthdate_date"] = partner.birthdate_date
             if not any(vals[f] for f in ("phone", "mobile", "email")) and not vals["birthdate_date"]:
                 partner.vn_duplicate_warning = False
                 continue

@@ -110,13 +110,19 @@ _EXTENSION_RE = re.compile(r"(?:ext\.?|extension|x|máy lẻ|nhánh)\s*\d+\s*$",
 _ALLOWED_RE = re.compile(r"^[\d\s.\-/()+]+$")
 
 
+def _parse_valid(international_digits: str):
+    """The phonenumbers object of "+<digits>", or None when it is not a valid number."""
+    try:
+        number = phonenumbers.parse("+" + international_digits)
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
+
+
 def _is_valid_vn(national: str, landline_only: bool = False) -> bool:
     """``national`` holds the digits after the trunk "0" (national significant number)."""
-    try:
-        number = phonenumbers.parse("+84" + national)
-    except phonenumbers.NumberParseException:
-        return False
-    if not phonenumbers.is_valid_number(number):
+    number = _parse_valid("84" + national)
+    if not number:
         return False
     if landline_only:
         return phonenumbers.number_type(number) in (
@@ -179,13 +185,8 @@ def _national_digits(text: str) -> tuple[str, bool]:
 
 
 def _format_foreign(digits: str) -> str | None:
-    try:
-        number = phonenumbers.parse("+" + digits)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    number = _parse_valid(digits)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number else None
 
 
 def _vn_candidates(national: str, landline: bool) -> list[str]:
