@@ -145,3 +145,53 @@ class TestCustomerOwnership(CrmVnCustomerCommon):
         foreign = self.env["res.partner"].create({"name": "Khách Đà Nẵng", "company_id": other_company.id})
         self.assertFalse(self._visible(self.user_all, foreign))
         self.assertFalse(self._visible(self.user_member, foreign))
+
+    def test_followers_of_foreign_customers_hidden(self):
+        lead = self.env["crm.lead"].create({"name": "Cơ hội của Lan", "user_id": self.user_member.id})
+        lead.message_subscribe(partner_ids=(self.customer_other | self.customer_member).ids)
+        self.customer_other.message_subscribe(partner_ids=self.customer_other.ids)
+        Followers = self.env["mail.followers"].with_user(self.user_member)
+        rows = Followers.search_read([("partner_id", "in", self.customer_other.ids)], ["name", "email"])
+        self.assertEqual(rows, [])
+        own_rows = Followers.search([("res_model", "=", "crm.lead"), ("res_id", "=", lead.id)])
+        self.assertIn(self.customer_member, own_rows.partner_id)
+        self.assertNotIn(self.customer_other, own_rows.partner_id)
+        # the chatter of the lead still renders, and following still works
+        lead_as_member = lead.with_user(self.user_member)
+        Store(lead_as_member, as_thread=True, request_list=["followers", "activities", "attachments"]).get_result()
+        lead_as_member.message_subscribe(partner_ids=self.customer_other.ids)
+        lead_as_member.message_unsubscribe(partner_ids=self.customer_member.ids)
+        lead_as_member.message_post(body="Đã gọi khách", message_type="comment")
+        self.assertIn(self.customer_other, lead.sudo().message_partner_ids)
+        # managers see every follower
+        self.assertTrue(
+            self.env["mail.followers"]
+            .with_user(self.user_manager)
+            .search([("partner_id", "=", self.customer_other.id)])
+        )
+
+    def test_colleagues_meetings_still_open(self):
+        event = self.env["calendar.event"].create(
+            {
+                "name": "Gặp khách",
+                "user_id": self.user_other.id,
+                "partner_ids": [(4, self.customer_other.id), (4, self.user_other.partner_id.id)],
+                "start": "2026-12-01 09:00:00",
+                "stop": "2026-12-01 10:00:00",
+            }
+        )
+        event_as_member = event.with_user(self.user_member)
+        data = event_as_member.web_read(
+            {"name": {}, "partner_ids": {"fields": {"display_name": {}, "email": {}, "phone": {}}}}
+        )[0]
+        attendees = {vals["id"]: vals for vals in data["partner_ids"]}
+        self.assertEqual(attendees[self.customer_other.id]["display_name"], "Hoàng Minh Đức")
+        self.assertFalse(attendees[self.customer_other.id]["email"])
+        self.assertFalse(attendees[self.customer_other.id]["phone"])
+        self.assertEqual(attendees[self.user_other.partner_id.id]["email"], "tuan@example.vn")
+        details = self.env["res.partner"].with_user(self.user_member).browse(event.partner_ids.ids)
+        names = {detail["name"] for detail in details.get_attendee_detail(event.ids)}
+        self.assertIn("Hoàng Minh Đức", names)
+        # the customer itself stays closed
+        with self.assertRaises(AccessError):
+            self.customer_other.with_user(self.user_member).read(["email"])
