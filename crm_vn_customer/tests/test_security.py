@@ -180,6 +180,8 @@ class TestCustomerOwnership(CrmVnCustomerCommon):
                 "stop": "2026-12-01 10:00:00",
             }
         )
+        event.partner_ids |= self.customer_other
+        self.assertIn(self.customer_other, event.partner_ids)
         event_as_member = event.with_user(self.user_member)
         data = event_as_member.web_read(
             {"name": {}, "partner_ids": {"fields": {"display_name": {}, "email": {}, "phone": {}}}}
