@@ -1,1 +1,9 @@
-from . import test_holidays
+from . import (
+    test_escalation,
+    test_feedback,
+    test_holidays,
+    test_mail_gateway,
+    test_portal,
+    test_security,
+    test_sla,
+)

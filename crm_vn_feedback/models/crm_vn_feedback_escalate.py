@@ -1,0 +1,288 @@
+import time
+from collections import defaultdict
+
+import pytz
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL, format_datetime
+
+from .crm_vn_feedback import OPEN_STATES
+
+# Inbox notifications per person and per run: above this, one digest message.
+NOTIFY_ONE_BY_ONE = 10
+
+
+class CrmVnFeedback(models.Model):
+    """Escalation: a breached deadline raises the feedback one level.
+
+    ``_cron_escalate`` (scheduled action ``ir_cron_feedback_escalation``) is
+    safe with several workers: rows are locked with ``FOR UPDATE SKIP
+    LOCKED`` and re-checked after locking, and a level is reached once
+    (unique step per feedback and level). Extension point:
+    ``_escalation_target`` decides who is notified at a level.
+    """
+
+    _inherit = "crm.vn.feedback"
+
+    escalation_level = fields.Integer(
+        default=0, readonly=True, copy=False, index=True, help="0: not escalated; 1: first level; and so on."
+    )
+    escalated_user_id = fields.Many2one(
+        "res.users", "Escalated To", readonly=True, copy=False, index=True, help="Person at the current level."
+    )
+    escalation_ids = fields.One2many("crm.vn.feedback.escalation", "feedback_id", "Escalations", readonly=True)
+    can_escalate = fields.Boolean(compute="_compute_can_escalate")
+
+    @api.depends_context("uid")
+    @api.depends("team_id", "state")
+    def _compute_can_escalate(self):
+        manager = self.env.user.has_group("sales_team.group_sale_salesman_all_leads")
+        for feedback in self:
+            feedback.can_escalate = feedback.state in OPEN_STATES and (
+                manager or feedback.team_id.user_id == self.env.user
+            )
+
+    # ------------------------------------------------------------
+    # Scheduled job
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_escalate(self, batch_size=1000, time_budget=300.0):
+        """Escalate every open feedback whose deadline has passed, one level.
+
+        Processes batches until none is left or ``time_budget`` seconds are
+        spent; then reports the remainder through ``ir.cron`` progress so that
+        the scheduler runs the job again right away. Called on records, only
+        those are considered (the scheduler calls it on the empty model).
+        Returns the number of feedbacks escalated.
+        """
+        now = fields.Datetime.now()
+        [(top,)] = self.env["crm.vn.feedback.escalation.level"].sudo()._read_group([], aggregates=["level:max"])
+        if not top:
+            return 0
+        self.flush_model(["active", "state", "sla_deadline", "escalation_level"])
+        started = time.monotonic()
+        done = last_id = 0
+        while True:
+            self.env.cr.execute(
+                SQL(
+                    """SELECT id FROM crm_vn_feedback
+                        WHERE active AND state IN %(states)s AND sla_deadline <= %(now)s
+                          AND escalation_level < %(top)s AND id > %(last_id)s
+                          AND (%(everything)s OR id = ANY(%(ids)s::int[]))
+                     ORDER BY id LIMIT %(limit)s
+                   FOR UPDATE SKIP LOCKED""",
+                    states=OPEN_STATES,
+                    now=now,
+                    top=top,
+                    last_id=last_id,
+                    everything=not self.ids,
+                    ids=self.ids,
+                    limit=batch_size,
+                )
+            )
+            ids = [row[0] for row in self.env.cr.fetchall()]
+            if not ids:
+                break
+            last_id = ids[-1]
+            batch = self.browse(ids)
+            # The rows are locked now: forget what the cache knew before.
+            batch.invalidate_recordset()
+            done += len(batch._escalate(now=now))
+            if time.monotonic() - started > time_budget:
+                remaining = self.search_count(
+                    [
+                        ("state", "in", OPEN_STATES),
+                        ("sla_deadline", "<=", now),
+                        ("escalation_level", "<", top),
+                        ("id", ">", last_id),
+                    ]
+                )
+                self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+                return done
+        self.env["ir.cron"]._notify_progress(done=done, remaining=0)
+        return done
+
+    # ------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------
+
+    def action_escalate(self):
+        """Escalate by hand (team leader of the feedback's team or sales managers)."""
+        for feedback in self:
+            if not feedback.can_escalate:
+                raise UserError(
+                    self.env._(
+                        "Only the leader of the sales team or a sales manager can escalate feedback %(reference)s.",
+                        reference=feedback.reference,
+                    )
+                )
+        escalated = self._escalate(manual=True)
+        for feedback in self - escalated:
+            raise UserError(
+                self.env._(
+                    "Feedback %(reference)s is already at the highest escalation level.",
+                    reference=feedback.reference,
+                )
+            )
+        return True
+
+    # ------------------------------------------------------------
+    # Business
+    # ------------------------------------------------------------
+
+    def _escalation_target(self, level, levels, exclude=None):
+        """Person notified when this feedback reaches ``level`` (override to route differently).
+
+        The team leader when the level targets the team leader and the team
+        has a leader other than the people already in charge; else the
+        level's named person; else the same for the next levels.
+        """
+        self.ensure_one()
+        in_charge = self.user_id | self.escalated_user_id | (exclude or self.env["res.users"])
+        for number in sorted(n for n in levels if n >= level):
+            step = levels[number]
+            candidates = [step.user_id]
+            if step.target == "team_leader":
+                candidates.insert(0, self.team_id.sudo().user_id)
+            for user in candidates:
+                if user and user.active and user not in in_charge:
+                    return user
+        return self.env["res.users"]
+
+    def _escalate(self, now=None, manual=False):
+        """Raise each feedback of ``self`` one level; return those escalated.
+
+        Automatic runs only take open feedback whose ``sla_deadline`` has
+        passed; the new level gets an activity, a message and a deadline, and
+        the step is recorded. Writes are grouped, so thousands of feedbacks
+        cost a few dozen queries per batch.
+        """
+        now = now or fields.Datetime.now()
+        Level = self.env["crm.vn.feedback.escalation.level"]
+        levels_by_company = {}
+        schedules = {}
+        groups = defaultdict(self.browse)
+        steps = []
+        for feedback in self:
+            if feedback.state not in OPEN_STATES:
+                continue
+            breached = feedback.sla_deadline
+            if not manual and (not breached or breached > now):
+                continue
+            company = feedback.company_id
+            if company.id not in levels_by_company:
+                levels_by_company[company.id] = Level._levels_for(company)
+            levels = levels_by_company[company.id]
+            new_level = feedback.escalation_level + 1
+            if new_level not in levels:
+                continue
+            target = feedback._escalation_target(new_level, levels, exclude=self.env.user if manual else None)
+            deadline = feedback._sla_add_hours(now, levels[new_level].hours, schedules)
+            groups[new_level, target.id, deadline] |= feedback
+            steps.append(
+                {
+                    "feedback_id": feedback.id,
+                    "level": new_level,
+                    "date": now,
+                    "user_id": target.id,
+                    "previous_user_id": (feedback.escalated_user_id or feedback.user_id).id,
+                    "breached_deadline": breached,
+                    "new_deadline": deadline,
+                    "trigger": "manual" if manual else "auto",
+                    "escalated_by_id": self.env.user.id if manual else False,
+                }
+            )
+        if not steps:
+            return self.browse()
+        escalated = self.browse()
+        Feedback = self.sudo().with_context(tracking_disable=True, mail_notrack=True)
+        for (new_level, target_id, deadline), feedbacks in groups.items():
+            Feedback.browse(feedbacks.ids).write(
+                {"escalation_level": new_level, "escalated_user_id": target_id, "escalation_deadline": deadline}
+            )
+            escalated |= feedbacks
+        # sudo: the history is written by the job for everyone; the unique
+        # (feedback, level) constraint refuses a second escalation of one breach.
+        self.env["crm.vn.feedback.escalation"].sudo().create(steps)
+        escalated._escalation_notify(groups, manual=manual)
+        return escalated
+
+    def _escalation_notify(self, groups, manual=False):
+        """Chatter note on each feedback, activity and inbox message for the new level."""
+        odoobot = self.env.ref("base.partner_root")
+        activity_type = self.env.ref("crm_vn_feedback.mail_activity_type_feedback_escalated")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        author = self.env.user.partner_id if manual else odoobot
+        bodies = {}
+        activities = []
+        by_target = defaultdict(self.browse)
+        for (new_level, target_id, deadline), feedbacks in groups.items():
+            target = self.env["res.users"].browse(target_id)
+            for feedback in feedbacks:
+                tz = pytz.timezone(target.tz or feedback.company_id.partner_id.tz or "Asia/Ho_Chi_Minh")
+                due = format_datetime(self.env, deadline, tz=tz.zone, dt_format="short")
+                if manual:
+                    intro = self.env._("Escalated by hand to level %(level)s", level=new_level)
+                else:
+                    intro = self.env._("Deadline breached: escalated to level %(level)s", level=new_level)
+                who = target.name or self.env._("nobody (no escalation contact is configured)")
+                bodies[feedback.id] = Markup("<p>%s: %s. %s</p>") % (
+                    intro,
+                    who,
+                    self.env._("New deadline: %(deadline)s", deadline=due),
+                )
+                if target:
+                    activities.append(
+                        {
+                            "res_model_id": model_id,
+                            "res_id": feedback.id,
+                            "activity_type_id": activity_type.id,
+                            "user_id": target.id,
+                            "summary": self.env._("Escalated feedback %(reference)s", reference=feedback.reference),
+                            "date_deadline": pytz.utc.localize(deadline).astimezone(tz).date(),
+                        }
+                    )
+                    by_target[target] |= feedback
+        self.sudo()._message_log_batch(bodies, author_id=author.id)
+        # quick update: the activity shows in the person's activities; the
+        # message below notifies them (once per run above NOTIFY_ONE_BY_ONE).
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(activities)
+        for target, feedbacks in by_target.items():
+            feedbacks.sudo().message_subscribe(partner_ids=target.partner_id.ids)
+            self._escalation_notify_target(target, feedbacks)
+
+    def _escalation_notify_target(self, target, feedbacks):
+        subject = self.env._("Feedback escalated to you")
+        if len(feedbacks) <= NOTIFY_ONE_BY_ONE:
+            for feedback in feedbacks.sudo():
+                feedback.message_notify(
+                    partner_ids=target.partner_id.ids,
+                    subject=self.env._("Feedback %(reference)s escalated to you", reference=feedback.reference),
+                    body=Markup("<p>%s</p>")
+                    % self.env._(
+                        "%(reference)s %(subject)s (customer %(customer)s) was escalated to you.",
+                        reference=feedback.reference,
+                        subject=feedback.name,
+                        customer=feedback.partner_id.display_name,
+                    ),
+                    email_layout_xmlid="mail.mail_notification_light",
+                )
+            return
+        items = Markup("").join(
+            Markup('<li><a href="/odoo/crm.vn.feedback/%s">%s</a> %s</li>')
+            % (feedback.id, feedback.reference, feedback.name)
+            for feedback in feedbacks.sudo()[:200]
+        )
+        body = Markup("<p>%s</p><ul>%s</ul>") % (
+            self.env._("%(count)s feedbacks were escalated to you:", count=len(feedbacks)),
+            items,
+        )
+        self.env["mail.thread"].sudo().message_notify(
+            partner_ids=target.partner_id.ids,
+            subject=subject,
+            body=body,
+            email_layout_xmlid="mail.mail_notification_light",
+        )

@@ -1,0 +1,208 @@
+import threading
+from datetime import datetime
+
+import odoo
+from odoo import SUPERUSER_ID, api
+from odoo.exceptions import UserError
+from odoo.tests import TransactionCase, freeze_time, tagged
+
+from .common import CrmVnFeedbackCommon
+
+MONDAY_9AM = "2026-03-02 02:00:00"  # Monday 2 March 2026, 09:00 in Vietnam
+
+
+@tagged("post_install", "-at_install", "crm_vn_feedback")
+class TestEscalation(CrmVnFeedbackCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        with freeze_time(MONDAY_9AM):
+            # Lan's customer, medium complaint: first response due Monday 13:00+1 h = 14:00 (07:00 UTC).
+            cls.feedback = cls.Feedback.create(
+                {"name": "Giao hàng trễ", "partner_id": cls.customer_member.id, "priority": "1"}
+            )
+        cls.cron = cls.env.ref("crm_vn_feedback.ir_cron_feedback_escalation")
+
+    def _run_cron(self, now):
+        with freeze_time(now):
+            self.cron.method_direct_trigger()
+        self.feedback.invalidate_recordset()
+
+    def _activities(self, user):
+        return self.env["mail.activity"].search(
+            [("res_model", "=", "crm.vn.feedback"), ("res_id", "=", self.feedback.id), ("user_id", "=", user.id)]
+        )
+
+    def test_every_level_once(self):
+        feedback = self.feedback
+        self.assertEqual(feedback.sla_deadline, datetime(2026, 3, 2, 7, 0))
+        self._run_cron("2026-03-02 06:59:00")
+        self.assertEqual(feedback.escalation_level, 0, "not breached yet")
+
+        # First breach: to the team leader Hùng, 4 working hours from 14:30 = Tuesday 09:30 (02:30 UTC).
+        self._run_cron("2026-03-02 07:30:00")
+        self.assertEqual(feedback.escalation_level, 1)
+        self.assertEqual(feedback.escalated_user_id, self.user_leader)
+        self.assertEqual(feedback.sla_deadline, datetime(2026, 3, 3, 2, 30))
+        self.assertEqual(len(self._activities(self.user_leader)), 1)
+        self.assertIn(self.user_leader.partner_id, feedback.message_partner_ids)
+        step = feedback.escalation_ids
+        self.assertRecordValues(
+            step,
+            [
+                {
+                    "level": 1,
+                    "trigger": "auto",
+                    "user_id": self.user_leader.id,
+                    "previous_user_id": self.user_member.id,
+                    "breached_deadline": datetime(2026, 3, 2, 7, 0),
+                    "new_deadline": datetime(2026, 3, 3, 2, 30),
+                }
+            ],
+        )
+        notified = self.env["mail.notification"].search(
+            [("res_partner_id", "=", self.user_leader.partner_id.id), ("mail_message_id.res_id", "=", feedback.id)]
+        )
+        self.assertTrue(notified, "the team leader is notified")
+        self.assertTrue(feedback.message_ids.filtered(lambda m: "level 1" in (m.body or "")))
+
+        # The same breach again (job re-run, later the same day): nothing changes.
+        messages = len(feedback.message_ids)
+        self._run_cron("2026-03-02 07:45:00")
+        self._run_cron("2026-03-02 09:00:00")
+        self.assertEqual(feedback.escalation_level, 1)
+        self.assertEqual(len(feedback.escalation_ids), 1)
+        self.assertEqual(len(self._activities(self.user_leader)), 1)
+        self.assertEqual(len(feedback.message_ids), messages)
+
+        # Second breach: to the sales manager, 8 working hours from Tuesday 10:00 = Wednesday 10:00.
+        self._run_cron("2026-03-03 03:00:00")
+        self.assertEqual(feedback.escalation_level, 2)
+        self.assertEqual(feedback.escalated_user_id, self.user_manager)
+        self.assertEqual(feedback.sla_deadline, datetime(2026, 3, 4, 3, 0))
+        self.assertEqual(len(self._activities(self.user_manager)), 1)
+
+        # Top of the ladder: a third breach stays breached but goes nowhere.
+        self._run_cron("2026-03-05 03:00:00")
+        self.assertEqual(feedback.escalation_level, 2)
+        self.assertEqual(len(feedback.escalation_ids), 2)
+        with freeze_time("2026-03-05 03:00:00"):
+            feedback.invalidate_recordset(["sla_status"])
+            self.assertEqual(feedback.sla_status, "breached")
+
+    def test_resolved_and_closed_never_escalated(self):
+        done = self.Feedback.browse()
+        with freeze_time(MONDAY_9AM):
+            for state in ("resolved", "closed", "cancelled"):
+                feedback = self.Feedback.create({"name": state, "partner_id": self.customer_member.id, "priority": "3"})
+                feedback.with_context(crm_vn_feedback_no_rating=True).write({"state": state})
+                done |= feedback
+        self._run_cron("2026-03-20 03:00:00")
+        self.assertEqual(done.mapped("escalation_level"), [0, 0, 0])
+        self.assertFalse(done.escalation_ids)
+        self.assertEqual(self.feedback.escalation_level, 1, "the open one, in the same run, was escalated")
+
+    def test_leader_own_customer_goes_to_manager(self):
+        with freeze_time(MONDAY_9AM):
+            feedback = self.Feedback.create({"name": "Sai giá", "partner_id": self.customer_leader.id, "priority": "1"})
+        self._run_cron("2026-03-02 07:30:00")
+        feedback.invalidate_recordset()
+        self.assertEqual(feedback.escalation_level, 1)
+        self.assertEqual(feedback.escalated_user_id, self.user_manager, "the leader is the assignee")
+
+    def test_many_breaches_one_digest(self):
+        with freeze_time(MONDAY_9AM):
+            many = self.Feedback.create(
+                [{"name": f"Phản ánh {i}", "partner_id": self.customer_member.id, "priority": "1"} for i in range(12)]
+            )
+        self._run_cron("2026-03-02 07:30:00")
+        many.invalidate_recordset()
+        self.assertEqual(set(many.mapped("escalation_level")), {1})
+        self.assertEqual(len(many.escalation_ids), 12)
+        digest = self.env["mail.message"].search(
+            [("partner_ids", "in", self.user_leader.partner_id.ids), ("model", "=", False)]
+        )
+        self.assertEqual(len(digest), 1, "one message lists the 13 escalated feedbacks")
+        self.assertIn(many[0].reference, digest.body)
+
+    def test_manual_escalation(self):
+        with self.assertRaises(UserError):
+            self.feedback.with_user(self.user_member).action_escalate()
+        with freeze_time("2026-03-02 03:00:00"):
+            self.feedback.with_user(self.user_leader).action_escalate()
+        self.assertEqual(self.feedback.escalation_level, 1)
+        self.assertEqual(
+            self.feedback.escalated_user_id, self.user_manager, "the leader escalating by hand hands over upwards"
+        )
+        self.assertRecordValues(
+            self.feedback.escalation_ids, [{"trigger": "manual", "escalated_by_id": self.user_leader.id}]
+        )
+        self.feedback.with_user(self.user_manager).action_escalate()
+        self.assertEqual(self.feedback.escalation_level, 2)
+        with self.assertRaises(UserError):
+            self.feedback.with_user(self.user_manager).action_escalate()
+
+    def _commit_tracking(self):
+        """Tracking is written when the transaction commits (and skips records created in it)."""
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        self.env.invalidate_all()
+
+    def test_reassign_by_hand(self):
+        self._commit_tracking()  # the feedback was created in an earlier transaction
+        self.feedback.with_user(self.user_manager).user_id = self.user_other
+        self.assertEqual(self.feedback.user_id, self.user_other)
+        self._commit_tracking()
+        self.assertTrue(self.feedback.message_ids.tracking_value_ids.filtered(lambda t: t.field_id.name == "user_id"))
+
+
+@tagged("post_install", "-at_install", "crm_vn_feedback")
+class TestEscalationTwoWorkers(TransactionCase):
+    """Two workers run the escalation job at once (two real cursors, committed data, cleaned up)."""
+
+    def test_two_workers_escalate_once(self):
+        dbname = self.env.cr.dbname
+        with odoo.sql_db.db_connect(dbname).cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"crm_vn_feedback_no_ack": True})
+            partner = env["res.partner"].create({"name": "Khách Thử Song Song"})
+            # Received long ago: its deadline has passed for real, no clock to freeze in the threads.
+            feedback = env["crm.vn.feedback"].create(
+                {"name": "Song song", "partner_id": partner.id, "priority": "3", "date_received": "2026-03-02 02:00:00"}
+            )
+            feedback_id, partner_id = feedback.id, partner.id
+        barrier = threading.Barrier(2, timeout=30)
+        results = []
+
+        def worker():
+            with odoo.sql_db.db_connect(dbname).cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                env["crm.vn.feedback"].search_count([])  # the transaction's snapshot starts here
+                barrier.wait()
+                try:
+                    escalated = env["crm.vn.feedback"].browse(feedback_id)._cron_escalate()
+                    env.flush_all()
+                    cr.commit()  # pylint: disable=invalid-commit
+                    results.append(escalated)
+                except Exception as error:
+                    cr.rollback()
+                    results.append(type(error).__name__)
+
+        threads = [threading.Thread(target=worker) for __ in range(2)]
+        try:
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=60)
+            with odoo.sql_db.db_connect(dbname).cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                feedback = env["crm.vn.feedback"].browse(feedback_id)
+                level, steps = feedback.escalation_level, len(feedback.escalation_ids)
+                feedback.unlink()
+                env["res.partner"].browse(partner_id).unlink()
+        finally:
+            for thread in threads:
+                thread.join(timeout=1)
+        self.assertEqual(level, 1)
+        self.assertEqual(steps, 1)
+        self.assertEqual([r for r in results if r == 1], [1], results)
+        self.assertTrue(set(results) <= {0, 1, "SerializationFailure"}, results)

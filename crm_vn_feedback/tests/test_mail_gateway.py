@@ -1,0 +1,117 @@
+from datetime import datetime, timezone
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+
+from odoo.tests import tagged
+
+from .common import CrmVnFeedbackCommon
+
+
+def raw_email(sender, subject, body, to="feedback@crmvn.test"):
+    """A real RFC 5322 message as a mail server hands it to Odoo (UTF-8 headers, base64 body)."""
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = to
+    message["Subject"] = subject
+    message["Date"] = format_datetime(datetime(2026, 3, 2, 2, 0, tzinfo=timezone.utc))
+    message["Message-Id"] = make_msgid(domain="mail.example.vn")
+    message.set_content(body, charset="utf-8")
+    return message.as_string()
+
+
+@tagged("post_install", "-at_install", "crm_vn_feedback")
+class TestMailGateway(CrmVnFeedbackCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.alias_domain = cls.env["mail.alias.domain"].create({"name": "crmvn.test"})
+        cls.env.company.alias_domain_id = cls.alias_domain
+        cls.alias = cls.env.ref("crm_vn_feedback.mail_alias_feedback")
+        cls.alias.alias_domain_id = cls.alias_domain
+        cls.customer_other.lang = "en_US"
+
+    def _receive(self, sender, subject, body, model="crm.vn.feedback"):
+        # With a model given the gateway falls back to it; without, it routes by the alias address.
+        # (On an error the gateway marks the alias through a second cursor, which would wait for this
+        # test's transaction: only test_route_by_alias goes through the alias.)
+        thread_id = self.env["mail.thread"].message_process(model, raw_email(sender, subject, body))
+        return self.env["crm.vn.feedback"].browse(thread_id)
+
+    def test_route_by_alias(self):
+        feedback = self._receive("duc@example.vn", "Gửi qua địa chỉ phản hồi", "Nội dung", model=False)
+        self.assertEqual(feedback.partner_id, self.customer_other)
+        self.assertEqual(feedback.channel, "email")
+
+    def _acknowledgement(self, feedback):
+        ack = feedback.message_ids.filtered(lambda m: m.subtype_id == self.env.ref("mail.mt_comment") and m.partner_ids)
+        self.assertEqual(len(ack), 1, "one acknowledgement sent to the customer")
+        return ack
+
+    def test_alias_address(self):
+        self.assertEqual(self.alias.display_name, "feedback@crmvn.test")
+
+    def test_known_sender_by_email(self):
+        feedback = self._receive(
+            "Hoàng Minh Đức <DUC@example.vn>", "Hàng giao thiếu 1 thùng", "Đơn hàng hôm qua giao thiếu một thùng nước."
+        )
+        self.assertEqual(feedback.partner_id, self.customer_other, "found by email, whatever the case")
+        self.assertEqual(feedback.name, "Hàng giao thiếu 1 thùng")
+        self.assertEqual(feedback.channel, "email")
+        self.assertEqual(feedback.user_id, self.user_other)
+        self.assertIn("giao thiếu một thùng", feedback.description)
+        email = feedback.message_ids.filtered(lambda m: m.message_type == "email")
+        self.assertEqual(len(email), 1)
+        self.assertIn("giao thiếu một thùng", email.body, "the email is in the chatter")
+        self.assertEqual(email.author_id, self.customer_other)
+        # The acknowledgement with the reference number went to the customer.
+        ack = self._acknowledgement(feedback)
+        self.assertIn(feedback.reference, ack.subject)
+        self.assertIn(feedback.reference, ack.body)
+        self.assertEqual(ack.partner_ids, self.customer_other)
+
+    def test_known_sender_by_phone_in_text(self):
+        feedback = self._receive(
+            "Cường <cuong.moi@gmail.com>",
+            "Máy lọc nước bị rò",
+            "Tôi là khách quen, số điện thoại 0983.111.222, máy lọc nước bị rò nước.",
+        )
+        self.assertEqual(feedback.partner_id, self.customer_member, "found by the mobile number in the text")
+        self.assertEqual(feedback.user_id, self.user_member)
+
+    def test_unknown_sender_created_once(self):
+        Partner = self.env["res.partner"].with_context(active_test=False)
+        self.assertFalse(Partner.search([("email", "=ilike", "mai.anh@gmail.com")]))
+        first = self._receive("Mai Anh <mai.anh@gmail.com>", "Hỏi giá", "Cho tôi hỏi giá máy lọc nước loại 10 lõi.")
+        second = self._receive("mai.anh@gmail.com", "Hỏi thêm", "Có giao hàng đến Đà Nẵng không?")
+        created = Partner.search([("email", "=ilike", "mai.anh@gmail.com")])
+        self.assertEqual(len(created), 1, "the second email finds the customer created by the first")
+        self.assertEqual(created.name, "Mai Anh")
+        self.assertEqual(first.partner_id, created)
+        self.assertEqual(second.partner_id, created)
+        self.assertNotEqual(first.reference, second.reference)
+
+    def test_reply_goes_to_the_same_feedback(self):
+        feedback = self._receive("duc@example.vn", "Bảo hành", "Máy hỏng sau 2 tuần.")
+        count = self.env["crm.vn.feedback"].search_count([])
+        ack = self._acknowledgement(feedback)
+        reply = EmailMessage()
+        reply["From"] = "duc@example.vn"
+        reply["To"] = "feedback@crmvn.test"
+        reply["Subject"] = f"Re: {feedback.reference}"
+        reply["In-Reply-To"] = ack.message_id
+        reply["Message-Id"] = make_msgid(domain="mail.example.vn")
+        reply.set_content("Cảm ơn, tôi chờ kỹ thuật.", charset="utf-8")
+        self.env["mail.thread"].message_process(False, reply.as_string())
+        self.assertEqual(self.env["crm.vn.feedback"].search_count([]), count, "no second feedback")
+        self.assertIn("chờ kỹ thuật", feedback.message_ids[0].body)
+
+    def test_acknowledgement_in_vietnamese(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.customer_other.lang = "vi_VN"
+        feedback = self.env["crm.vn.feedback"].create(
+            {"name": "Giao chậm", "partner_id": self.customer_other.id, "priority": "1"}
+        )
+        ack = self._acknowledgement(feedback)
+        self.assertIn(feedback.reference, ack.body)
+        self.assertIn("Cảm ơn", ack.body)
+        self.assertIn("đã nhận", ack.subject)
