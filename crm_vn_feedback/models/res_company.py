@@ -15,7 +15,8 @@ class ResCompany(models.Model):
     crm_vn_feedback_calendar_id = fields.Many2one(
         "resource.calendar",
         "Feedback Working Hours",
-        help="Working hours in which SLA deadlines run (default: the company's working hours).",
+        help="Working hours in which SLA deadlines run, in their time zone. Installed with Vietnamese office "
+        "hours for the main company; when empty, the company's working hours are used.",
     )
     crm_vn_feedback_vn_holidays = fields.Boolean(
         "Vietnamese Public Holidays",

@@ -84,6 +84,27 @@ class TestFeedback(CrmVnFeedbackCommon):
         # Default policy, 8 h: Friday 16-17, Monday 27 (a working day now) 08-12 and 13-16.
         self.assertEqual(question.response_deadline, datetime(2026, 4, 27, 9, 0))
 
+    def test_vietnamese_office_hours_installed(self):
+        """The calendar installed for the main company: 8-12 and 13-17, Monday to Friday, Hà Nội time."""
+        office = self.env.ref("crm_vn_feedback.resource_calendar_vn_office")
+        self.env.company.crm_vn_feedback_calendar_id = office
+        attendance, __, tz = self.env.company._crm_vn_feedback_schedule(2026)
+        self.assertEqual(tz, "Asia/Ho_Chi_Minh")
+        self.assertEqual(
+            sorted(attendance), sorted((day, start, end) for day in range(5) for start, end in [(8, 12), (13, 17)])
+        )
+        medium = self.Feedback.create(
+            {
+                "name": "Giao hàng trễ",
+                "partner_id": self.customer_member.id,
+                "priority": "1",
+                "date_received": FRIDAY_4PM,
+            }
+        )
+        self.assertEqual(
+            medium.response_deadline, datetime(2026, 4, 28, 4, 0), "Tuesday 11:00, as with the test calendar"
+        )
+
     def test_calendar_public_holiday_added_by_admin(self):
         """A day off decided by the government is entered on the calendar and stops the clock."""
         self.env["resource.calendar.leaves"].create(

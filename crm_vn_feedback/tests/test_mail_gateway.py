@@ -107,6 +107,7 @@ class TestMailGateway(CrmVnFeedbackCommon):
 
     def test_acknowledgement_in_vietnamese(self):
         self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["crm_vn_feedback"], ["vi_VN"], overwrite=True)
         self.customer_other.lang = "vi_VN"
         feedback = self.env["crm.vn.feedback"].create(
             {"name": "Giao chậm", "partner_id": self.customer_other.id, "priority": "1"}

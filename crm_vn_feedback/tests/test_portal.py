@@ -11,8 +11,11 @@ class TestFeedbackPortal(HttpCase, CrmVnFeedbackCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # A Vietnamese customer: the portal speaks Vietnamese (terms loaded, as with --load-language).
+        cls.env["res.lang"]._activate_lang("vi_VN")
+        cls.env["ir.module.module"]._load_module_terms(["crm_vn_feedback"], ["vi_VN"], overwrite=True)
         cls.portal_partner = cls.env["res.partner"].create(
-            {"name": "Đinh Thị Hằng", "email": "hang@example.vn", "user_id": cls.user_member.id}
+            {"name": "Đinh Thị Hằng", "email": "hang@example.vn", "user_id": cls.user_member.id, "lang": "vi_VN"}
         )
         cls.user_portal = new_test_user(
             cls.env,
@@ -53,7 +56,7 @@ class TestFeedbackPortal(HttpCase, CrmVnFeedbackCommon):
         refused = self.url_open(
             "/my/feedback/new", data={"name": "  ", "description": "x", "csrf_token": http.Request.csrf_token(self)}
         )
-        self.assertIn("Please give your feedback a subject", refused.text)
+        self.assertIn("Vui lòng nhập tiêu đề cho phản ánh của Quý khách", refused.text)
         self.assertEqual(self.env["crm.vn.feedback"].search_count([]), count)
         sent = self.url_open(
             "/my/feedback/new",
