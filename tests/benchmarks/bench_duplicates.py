@@ -23,6 +23,7 @@ from psycopg2.extras import execute_values
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_db import partner_extra_columns
 from vn_data import VARIANT_KINDS, Generator
 
 BENCH_REF = "crmvn-bench"
@@ -47,20 +48,22 @@ def populate(env, customers, count):
     cr.execute("DELETE FROM res_partner WHERE ref = %s", (BENCH_REF,))
     started = time.perf_counter()
     company_id = env.company.id
+    extra = partner_extra_columns(cr)
     rows = [
         (
             c["name"], c["name"], c["mobile"], c["email"], c["birthdate_date"],
             c["birthdate_date"].strftime("%m-%d") if c["birthdate_date"] else None,
             c["city"], vn_name_match_key(c["name"]), c["mobile"], (c["email"] or "").lower() or None,
-            BENCH_REF, True, "contact", False, company_id,
+            BENCH_REF, True, "contact", False, company_id, *extra.values(),
         )
         for c in customers
     ]  # fmt: skip
     for start in range(0, len(rows), 10000):
         execute_values(
             cr._obj,
-            """INSERT INTO res_partner (name, complete_name, mobile, email, birthdate_date, birthday_key, city,
-                   vn_name_key, vn_mobile_key, vn_email_key, ref, active, type, is_company, profile_company_id)
+            f"""INSERT INTO res_partner (name, complete_name, mobile, email, birthdate_date, birthday_key, city,
+                   vn_name_key, vn_mobile_key, vn_email_key, ref, active, type, is_company, profile_company_id
+                   {"".join(", " + c for c in extra)})
                VALUES %s""",
             rows[start : start + 10000],
         )
