@@ -122,3 +122,43 @@ class TestRpcOwnership(HttpCase):
                 "/mail/message/post",
                 {"thread_model": "res.partner", "thread_id": bob_id, "post_data": {"body": "xin chào"}},
             )
+
+    def test_feedback_over_rpc(self):
+        """Feedback follows the customer's ownership on every RPC path, and the quick entry works."""
+        Feedback = self.env["crm.vn.feedback"].with_context(crm_vn_feedback_no_ack=True)
+        bob_feedback = Feedback.create(
+            {"name": "Khiếu nại bí mật", "partner_id": self.bob_customer.id, "priority": "2"}
+        )
+        bob_feedback.message_post(body="Ghi chú nội bộ về giá", message_type="comment")
+        db, uid, password = self.env.cr.dbname, self.alice.id, "rpc_alice"
+
+        def call(method, *args, **kwargs):
+            return self.xmlrpc_object.execute_kw(db, uid, password, "crm.vn.feedback", method, list(args), kwargs)
+
+        # the quick entry of the contract: subject, customer and priority only
+        own_id = call("create", {"name": "Giao thiếu hàng", "partner_id": self.alice_customer.id, "priority": "3"})
+        [own] = call("read", [own_id], ["user_id", "sla_deadline", "escalation_level", "reference"])
+        self.assertEqual(own["user_id"][0], self.alice.id, "assigned to the customer's salesperson")
+        self.assertTrue(own["sla_deadline"])
+        self.assertEqual(own["escalation_level"], 0)
+        self.secret_values = self.secret_values | {"Khiếu nại bí mật"}
+        self.assertEqual(call("search", [("id", "in", [own_id, bob_feedback.id])]), [own_id])
+        self.assertNotIn(bob_feedback.id, call("search", []))
+        self.assertEqual(call("search_count", [("id", "=", bob_feedback.id)]), 0)
+        self._assert_no_secret(call("name_search", name="bí mật"))
+        self._assert_no_secret(call("read_group", [], ["partner_id"], ["partner_id"]))
+        for method, args in [("read", [[bob_feedback.id], ["name"]]), ("action_resolve", [[bob_feedback.id]])]:
+            with self.subTest(method=method), self.assertRaises(xmlrpc.client.Fault) as error:
+                call(method, *args)
+            self.assertEqual(error.exception.faultCode, 4, "an AccessError")
+            self._assert_no_secret(error.exception.faultString)
+        # no feedback can be filed under Bob's customer by Alice (it would be Bob's)
+        with self.assertRaises(xmlrpc.client.Fault):
+            call("create", {"name": "Lách luật", "partner_id": self.bob_customer.id, "priority": "1"})
+        # the chatter of Bob's feedback stays hidden from the web client too
+        self.authenticate("rpc_alice", "rpc_alice")
+        messages = self.make_jsonrpc_request(
+            "/mail/thread/messages", {"thread_model": "crm.vn.feedback", "thread_id": bob_feedback.id}
+        )
+        self.assertEqual(messages["messages"], [])
+        self.assertEqual(bob_feedback.escalation_level, 0)
