@@ -90,6 +90,27 @@ class TestEscalation(CrmVnFeedbackCommon):
             feedback.invalidate_recordset(["sla_status"])
             self.assertEqual(feedback.sla_status, "breached")
 
+    def test_contract_quick_entry_breached_by_hand(self):
+        """As an outside check would: quick entry, deadline moved into the past, the cron by its XML id."""
+        feedback = self.Feedback.create({"name": "Hỏng hàng", "partner_id": self.customer_member.id, "priority": "3"})
+        self.assertEqual(feedback.escalation_level, 0)
+        self.assertGreater(feedback.sla_deadline, datetime.now())
+        for level in (1, 2):
+            feedback.sla_deadline = datetime(2020, 1, 1)
+            for __ in range(2):  # the second run finds nothing new to do
+                self.cron.method_direct_trigger()
+                feedback.invalidate_recordset()
+                self.assertEqual(feedback.escalation_level, level)
+                self.assertGreater(feedback.sla_deadline, datetime.now(), "the new level's deadline")
+            self.assertEqual(len(feedback.escalation_ids), level)
+        self.assertEqual(feedback.escalated_user_id, self.user_manager)
+        feedback.sla_deadline = datetime(2020, 1, 1)
+        self.cron.method_direct_trigger()
+        feedback.invalidate_recordset()
+        self.assertEqual(feedback.escalation_level, 2, "no level above the last one")
+        feedback.action_resolve()
+        self.assertFalse(feedback.sla_deadline, "nothing left to breach")
+
     def test_resolved_and_closed_never_escalated(self):
         done = self.Feedback.browse()
         with freeze_time(MONDAY_9AM):
