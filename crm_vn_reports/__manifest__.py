@@ -1,8 +1,8 @@
 {
     "name": "Vietnam CRM: Reports",
-    "summary": "Customer analytics, salesperson performance, PDF reports and Excel exports "
-    "(features arrive in a later release)",
-    "version": "18.0.0.1.0",
+    "summary": "Customer analytics (RFM, cohorts, churn), salesperson performance, feedback SLA and NPS, "
+    "PDF reports, Excel exports and a weekly digest for sales managers",
+    "version": "18.0.1.0.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-vn/crm-vn",
     "author": "CRM VN contributors",
@@ -10,7 +10,16 @@
     "depends": ["crm_vn_feedback", "sale"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
+        "security/ir.model.access.csv",
         "security/res_partner_security.xml",
+        "security/crm_vn_reports_security.xml",
+        "views/crm_vn_customer_report_views.xml",
+        "views/crm_vn_cohort_report_views.xml",
+        "views/crm_vn_feedback_report_views.xml",
+        "views/crm_vn_salesperson_report_views.xml",
+        "views/crm_vn_feedback_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/crm_vn_reports_menus.xml",
     ],
     "installable": True,
 }

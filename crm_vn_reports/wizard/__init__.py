@@ -1,0 +1,2 @@
+from . import crm_vn_performance_report_wizard
+from . import crm_vn_xlsx_export
