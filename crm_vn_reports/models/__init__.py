@@ -1,4 +1,1 @@
-from . import crm_vn_feedback
-from . import res_company
-from . import res_config_settings
-from . import res_partner
+from . import crm_vn_feedback, res_company, res_config_settings, res_partner

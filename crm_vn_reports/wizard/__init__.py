@@ -1,2 +1,1 @@
-from . import crm_vn_performance_report_wizard
-from . import crm_vn_xlsx_export
+from . import crm_vn_performance_report_wizard, crm_vn_xlsx_export
