@@ -50,7 +50,6 @@ class CrmVnCustomerReport(models.Model):
     )
     days_since_last_order = fields.Integer("Days Since Last Purchase", readonly=True, aggregator="avg")
     days_between_orders = fields.Float(
-        "Days Between Orders",
         readonly=True,
         aggregator="avg",
         help="Average days between two orders (2 orders or more).",
@@ -75,7 +74,6 @@ class CrmVnCustomerReport(models.Model):
     rating_avg = fields.Float("Average Rating", readonly=True, aggregator="avg", digits=(3, 1))
     favourite_category_id = fields.Many2one(
         "product.category",
-        "Favourite Category",
         compute="_compute_favourite_category_id",
         help="The product category this customer spent most on.",
     )

@@ -21,13 +21,13 @@ class CrmVnFeedbackReport(models.Model):
     _rec_name = "feedback_id"
     _order = "date_received desc, id desc"
 
-    feedback_id = fields.Many2one("crm.vn.feedback", "Feedback", readonly=True)
+    feedback_id = fields.Many2one("crm.vn.feedback", readonly=True)
     partner_id = fields.Many2one("res.partner", "Customer", readonly=True)
     user_id = fields.Many2one("res.users", "Assigned To", readonly=True)
     team_id = fields.Many2one("crm.team", "Sales Team", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     state_id = fields.Many2one("res.country.state", "Province", readonly=True)
-    category_id = fields.Many2one("crm.vn.feedback.category", "Category", readonly=True)
+    category_id = fields.Many2one("crm.vn.feedback.category", readonly=True)
     channel = fields.Selection(
         selection=lambda self: self.env["crm.vn.feedback"]._fields["channel"]._description_selection(self.env),
         readonly=True,
@@ -42,13 +42,13 @@ class CrmVnFeedbackReport(models.Model):
     date_received = fields.Datetime("Received", readonly=True)
     date_resolved = fields.Datetime("Resolved", readonly=True)
     escalation_level = fields.Integer(readonly=True, aggregator="max")
-    feedback_count = fields.Integer("Feedback Count", readonly=True)
+    feedback_count = fields.Integer(readonly=True)
     open_count = fields.Integer("Open", readonly=True)
     breached_count = fields.Integer("Breached (open)", readonly=True)
     response_hours = fields.Float("Response Time (h)", readonly=True, aggregator="avg", digits=(10, 1))
     resolution_hours = fields.Float("Resolution Time (h)", readonly=True, aggregator="avg", digits=(10, 1))
     sla_compliance = fields.Float("SLA Compliance (%)", readonly=True, aggregator="avg", digits=(5, 1))
-    rating = fields.Float("Rating", readonly=True, aggregator="avg", digits=(3, 1))
+    rating = fields.Float(readonly=True, aggregator="avg", digits=(3, 1))
     nps = fields.Float("NPS", readonly=True, aggregator="avg", digits=(5, 1))
 
     @api.model

@@ -39,7 +39,7 @@ class CrmVnSalespersonReport(models.Model):
         help="Share of the orders placed by customers who had bought before.",
     )
     feedback_handled = fields.Integer("Feedback Resolved", readonly=True)
-    feedback_on_time = fields.Integer("Feedback On Time", readonly=True)
+    feedback_on_time = fields.Integer(readonly=True)
     sla_compliance = fields.Float("SLA Compliance (%)", readonly=True, aggregator="avg", digits=(5, 1))
     rating = fields.Float("Average Rating", readonly=True, aggregator="avg", digits=(3, 1))
 
