@@ -1,1 +1,8 @@
-from . import test_vendor_access
+from . import (
+    test_analytics,
+    test_digest,
+    test_pdf_reports,
+    test_svg_chart,
+    test_vendor_access,
+    test_xlsx_export,
+)
