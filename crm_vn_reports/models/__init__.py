@@ -1,1 +1,1 @@
-from . import crm_vn_feedback, res_company, res_config_settings, res_partner
+from . import crm_vn_feedback, crm_vn_weekly_digest, res_company, res_config_settings, res_partner

@@ -1,1 +1,201 @@
-"""Placeholder: filled in by its author."""
+from datetime import timedelta
+
+from odoo.tests import tagged
+
+from .common import CrmVnReportsCommon
+
+
+@tagged("post_install", "-at_install", "crm_vn_reports")
+class TestCustomerAnalytics(CrmVnReportsCommon):
+    """Five buyers, one per quintile, with values computed by hand."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for days in (10, 40, 70, 100):
+            cls._order(cls.p1, 100, days)  # 4 orders, 400, last 10 days ago
+        cls._order(cls.p2, 500, 20)  # 1 order, 500, last 20 days ago
+        for days in (200, 250, 300):
+            cls._order(cls.p3, 50, days)  # 3 orders, 150, last 200 days ago
+        for days in (60, 90):
+            cls._order(cls.p4, 1000, days)  # 2 orders, 2,000, last 60 days ago
+        cls._order(cls.p5, 30, 400)  # 1 order, 30, last 400 days ago
+        # a cancelled order counts for nothing
+        cancelled = cls._order(cls.p2, 9999, 1)
+        cancelled._action_cancel()
+        cls.env.flush_all()
+        cls.Report = cls.env["crm.vn.customer.report"]
+
+    def _rows(self, report=None):
+        report = self.Report if report is None else report  # an empty model is falsy
+        rows = report.search([("company_id", "=", self.company.id)])
+        return {row.partner_id: row for row in rows}
+
+    def test_kpis_per_customer(self):
+        rows = self._rows()
+        self.assertEqual(set(rows), {self.p1, self.p2, self.p3, self.p4, self.p5, self.p6})
+        expected = {
+            # partner: (orders, revenue, average, days since last, days between, R, F, M, RFM, segment, churned)
+            self.p1: (4, 400, 100, 10, 30, 5, 5, 3, "553", "champions", False),
+            self.p2: (1, 500, 500, 20, 0, 4, 2, 4, "424", "new", False),
+            self.p3: (3, 150, 50, 200, 50, 2, 4, 2, "242", "at_risk", True),
+            self.p4: (2, 2000, 1000, 60, 30, 3, 3, 5, "335", "loyal", False),
+            self.p5: (1, 30, 30, 400, 0, 1, 1, 1, "111", "lost", True),
+        }
+        for partner, values in expected.items():
+            row = rows[partner]
+            with self.subTest(customer=partner.name):
+                self.assertEqual(
+                    (
+                        row.order_count,
+                        row.revenue,
+                        row.average_order,
+                        row.days_since_last_order,
+                        row.days_between_orders,
+                        row.recency_score,
+                        row.frequency_score,
+                        row.monetary_score,
+                        row.rfm_score,
+                        row.segment,
+                        row.is_churned,
+                    ),
+                    values,
+                )
+        self.assertEqual(rows[self.p1].first_order_date, self.today - timedelta(days=100))
+        self.assertEqual(rows[self.p1].last_order_date, self.today - timedelta(days=10))
+        self.assertTrue(rows[self.p1].is_repeat)
+        self.assertFalse(rows[self.p2].is_repeat)
+        self.assertEqual(rows[self.p6].segment, "none", "owned, never bought")
+        self.assertEqual(rows[self.p6].order_count, 0)
+        self.assertEqual(rows[self.p1].currency_id, self.env.ref("base.VND"))
+        self.assertEqual(rows[self.p1].favourite_category_id, self.product.categ_id)
+
+    def test_read_group_by_salesperson_and_segment(self):
+        groups = self.Report._read_group(
+            [("company_id", "=", self.company.id)],
+            ["user_id"],
+            ["revenue:sum", "order_count:sum", "customer_count:sum", "repeat_count:sum", "churned_count:sum"],
+        )
+        self.assertEqual(
+            {user: values for user, *values in groups},
+            {self.seller_a: [1050, 8, 3, 2, 1], self.seller_b: [2030, 3, 3, 1, 1]},
+        )
+        segments = dict(
+            self.Report._read_group([("company_id", "=", self.company.id)], ["segment"], ["customer_count:sum"])
+        )
+        self.assertEqual(segments, {"champions": 1, "new": 1, "at_risk": 1, "loyal": 1, "lost": 1, "none": 1})
+
+    def test_churn_period_of_the_company(self):
+        self.company.crm_vn_churn_days = 500
+        self.env.flush_all()
+        self.assertFalse(any(row.is_churned for row in self._rows().values()))
+
+    def test_salesperson_sees_own_rows(self):
+        rows = self._rows(self.Report.with_user(self.seller_a))
+        self.assertEqual(set(rows), {self.p1, self.p2, self.p3})
+        rows = self._rows(self.Report.with_user(self.seller_b))
+        self.assertEqual(set(rows), {self.p4, self.p5, self.p6})
+        rows = self._rows(self.Report.with_user(self.leader))
+        self.assertEqual(set(rows), {self.p1, self.p2, self.p3}, "the team leader sees the team's customers")
+        rows = self._rows(self.Report.with_user(self.manager))
+        self.assertEqual(len(rows), 6)
+        [(revenue,)] = self.Report.with_user(self.seller_b)._read_group([], aggregates=["revenue:sum"])
+        self.assertEqual(revenue, 2030, "read_group sums only the rows one may read")
+
+
+@tagged("post_install", "-at_install", "crm_vn_reports")
+class TestCohortAnalytics(CrmVnReportsCommon):
+    """Fixed dates: January's cohort (P1, P2) and February's (P3)."""
+
+    def test_retention_by_cohort(self):
+        from datetime import date  # noqa: PLC0415
+
+        self._order(self.p1, 100, date=date(2026, 1, 15))
+        self._order(self.p1, 100, date=date(2026, 1, 28))  # same month: one row
+        self._order(self.p1, 100, date=date(2026, 2, 10))
+        self._order(self.p1, 100, date=date(2026, 4, 5))
+        self._order(self.p2, 200, date=date(2026, 1, 20))
+        self._order(self.p2, 200, date=date(2026, 3, 1))
+        self._order(self.p3, 300, date=date(2026, 2, 5))
+        self._order(self.p3, 300, date=date(2026, 3, 10))
+        self.env.flush_all()
+        groups = self.env["crm.vn.cohort.report"]._read_group(
+            [("company_id", "=", self.company.id)],
+            ["cohort_month:month", "month_number"],
+            ["__count", "retention:sum", "revenue:sum"],
+        )
+        table = {
+            (cohort.strftime("%Y-%m"), number): (count, round(retention, 1), revenue)
+            for cohort, number, count, retention, revenue in groups
+        }
+        self.assertEqual(
+            table,
+            {
+                ("2026-01", 0): (2, 100.0, 400),
+                ("2026-01", 1): (1, 50.0, 100),
+                ("2026-01", 2): (1, 50.0, 200),
+                ("2026-01", 3): (1, 50.0, 100),
+                ("2026-02", 0): (1, 100.0, 300),
+                ("2026-02", 1): (1, 100.0, 300),
+            },
+        )
+
+
+@tagged("post_install", "-at_install", "crm_vn_reports")
+class TestSalespersonPerformance(CrmVnReportsCommon):
+    def test_figures_per_salesperson(self):
+        for days in (10, 40, 70, 100):
+            self._order(self.p1, 100, days)
+        self._order(self.p2, 500, 20)
+        for days in (200, 250, 300):
+            self._order(self.p3, 50, days)
+        self._order(self.p4, 1000, 60)
+        self.env.flush_all()
+        Performance = self.env["crm.vn.salesperson.report"]
+        measures = [
+            "revenue:sum",
+            "order_count:sum",
+            "repeat_rate:avg",
+            "owned_customer_count:sum",
+            "new_customer_count:sum",
+        ]
+        groups = Performance._read_group([("company_id", "=", self.company.id)], ["user_id"], measures)
+        figures = {user: values for user, *values in groups}
+        # Lan: 8 orders, 5 of them from customers who had bought before (3 of P1, 2 of P3)
+        self.assertEqual(figures[self.seller_a], [1050, 8, 62.5, 3, 3])
+        self.assertEqual(figures[self.seller_b], [1000, 1, 0.0, 3, 3])
+        # month by month: P1's order of 10 days ago is in this month or the previous one
+        month = (self.today - timedelta(days=10)).replace(day=1)
+        [(revenue,)] = Performance._read_group(
+            [("user_id", "=", self.seller_a.id), ("date", ">=", month), ("kind", "=", "order")],
+            aggregates=["revenue:sum"],
+        )
+        expected = sum(
+            amount
+            for amount, days in [
+                (100, 10),
+                (100, 40),
+                (100, 70),
+                (100, 100),
+                (500, 20),
+                (50, 200),
+                (50, 250),
+                (50, 300),
+            ]
+            if self.today - timedelta(days=days) >= month
+        )
+        self.assertEqual(revenue, expected)
+
+    def test_salesperson_compares_own_figures(self):
+        self._order(self.p1, 100, 5)
+        self._order(self.p4, 1000, 5)
+        self.env.flush_all()
+        users = {row.user_id for row in self.env["crm.vn.salesperson.report"].with_user(self.seller_b).search([])}
+        self.assertEqual(users, {self.seller_b})
+        users = {
+            row.user_id
+            for row in self.env["crm.vn.salesperson.report"]
+            .with_user(self.leader)
+            .search([("company_id", "=", self.company.id)])
+        }
+        self.assertEqual(users, {self.seller_a}, "the leader sees the team members")

@@ -1,0 +1,79 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+BREACHED_SHOWN = 20
+
+
+class CrmVnWeeklyDigest(models.AbstractModel):
+    """Weekly email to sales managers: the week's key figures and the breached feedback.
+
+    Sent by the scheduled action ``ir_cron_weekly_digest`` (Monday morning) to
+    every active sales manager with an email address, in their language and
+    computed with their own access rights and company. Extension points:
+    ``_digest_recipients`` and ``_digest_values``.
+    """
+
+    _name = "crm.vn.weekly.digest"
+    _description = "Weekly Sales Digest"
+
+    @api.model
+    def _cron_send(self):
+        template = self.env.ref("crm_vn_reports.mail_template_weekly_digest", raise_if_not_found=False)
+        if not template:
+            return 0
+        date_to = fields.Date.context_today(self)
+        date_from = date_to - timedelta(days=7)
+        sent = 0
+        for manager in self._digest_recipients():
+            for company in manager.company_ids:
+                values = self.with_user(manager).with_company(company)._digest_values(company, date_from, date_to)
+                # as superuser: the template, its layout and the outgoing mail are configuration.
+                template.with_context(digest=values, lang=manager.lang).send_mail(manager.id, force_send=False)
+                sent += 1
+        return sent
+
+    @api.model
+    def _digest_recipients(self):
+        """Active sales managers with an email address (override to add or remove people)."""
+        group = self.env.ref("sales_team.group_sale_manager")
+        return group.sudo().users.filtered(lambda user: user.active and user.email and not user.share)
+
+    @api.model
+    def _digest_values(self, company, date_from, date_to):
+        """The figures of [date_from, date_to) for ``company``, read with the current user's rights."""
+        start = fields.Datetime.to_datetime(date_from)
+        end = fields.Datetime.to_datetime(date_to)
+        company_domain = [("company_id", "=", company.id)]
+        Performance = self.env["crm.vn.salesperson.report"]
+        [(revenue, orders, new_customers)] = Performance._read_group(
+            [*company_domain, ("date", ">=", date_from), ("date", "<", date_to)],
+            aggregates=["revenue:sum", "order_count:sum", "new_customer_count:sum"],
+        )
+        FeedbackReport = self.env["crm.vn.feedback.report"]
+        [(received,)] = FeedbackReport._read_group(
+            [*company_domain, ("date_received", ">=", start), ("date_received", "<", end)], aggregates=["__count"]
+        )
+        [(resolved, on_time, rating)] = FeedbackReport._read_group(
+            [*company_domain, ("date_resolved", ">=", start), ("date_resolved", "<", end)],
+            aggregates=["__count", "sla_compliance:avg", "rating:avg"],
+        )
+        breached = self.env["crm.vn.feedback"].search(
+            [*company_domain, ("sla_status", "=", "breached")], order="sla_deadline, id"
+        )
+        return {
+            "company": company,
+            "date_from": date_from,
+            "date_to": date_to - timedelta(days=1),
+            "revenue": revenue or 0.0,
+            "currency": company.currency_id,
+            "orders": orders or 0,
+            "new_customers": new_customers or 0,
+            "feedback_received": received,
+            "feedback_resolved": resolved,
+            "sla_compliance": on_time,
+            "rating": rating,
+            "breached_count": len(breached),
+            "breached": breached[:BREACHED_SHOWN],
+            "base_url": self.env["ir.config_parameter"].sudo().get_param("web.base.url"),
+        }
