@@ -1,0 +1,342 @@
+"""Benchmark of the customer analytics and the Excel export on generated sales (not a test).
+
+Run through ``bin/crmvn bench reports`` (which prepares a database with the
+add-ons) or with Odoo's Python:
+``python tests/benchmarks/bench_reports.py -c odoo.conf -d DB``.
+
+Inserts once (reused afterwards) 100,000 customers of 20 salespeople in 4 teams
+and 1,000,000 confirmed order lines (200,000 orders over three years), then
+prints in one run:
+(a) the analytics ``read_group`` calls behind the pivot and graph views, as a
+    sales manager and as a salesperson (record rules applied), each the median
+    of 3 runs;
+(b) the export of the 100,000 rows of the customer analytics list to Excel,
+    ours (xlsxwriter in constant memory, streamed from disk) side by side with
+    Odoo's own list export of the same rows and columns (``export_data`` and
+    the web client's ``ExportXlsxWriter``), each in a fresh process so that
+    peak memory (max RSS) is its own. Targets: read_group <= 2 s, export <= 30 s
+    and <= 300 MB.
+"""
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from psycopg2.extras import execute_values
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_db import partner_extra_columns
+from vn_data import Generator
+
+BENCH_REF = "crmvn-bench-reports"
+SALESPEOPLE = 20
+TEAMS = 4
+PRODUCTS = 200
+CATEGORIES = 10
+EXPORT_FIELDS = [
+    "partner_id",
+    "user_id",
+    "team_id",
+    "state_id",
+    "first_order_date",
+    "last_order_date",
+    "order_count",
+    "revenue",
+    "average_order",
+    "days_since_last_order",
+    "rfm_score",
+    "segment",
+    "is_churned",
+    "feedback_count",
+]
+
+
+def setup_people(env):
+    Users = env["res.users"].with_context(no_reset_password=True, mail_create_nolog=True)
+    group = env.ref("sales_team.group_sale_salesman")
+
+    def user(login, name):
+        found = Users.search([("login", "=", login)])
+        return found or Users.create({"login": login, "name": name, "groups_id": [(6, 0, group.ids)]})
+
+    sellers = [user(f"bench_rep_seller_{index}", f"NV Báo cáo {index}") for index in range(SALESPEOPLE)]
+    teams = []
+    for index in range(TEAMS):
+        name = f"Bench chi nhánh {index}"
+        team = env["crm.team"].search([("name", "=", name)]) or env["crm.team"].create(
+            {"name": name, "user_id": sellers[index * (SALESPEOPLE // TEAMS)].id}
+        )
+        teams.append(team)
+        members = sellers[index * (SALESPEOPLE // TEAMS) : (index + 1) * (SALESPEOPLE // TEAMS)]
+        for seller in members:
+            if not env["crm.team.member"].search([("user_id", "=", seller.id), ("crm_team_id", "=", team.id)]):
+                env["crm.team.member"].create({"user_id": seller.id, "crm_team_id": team.id})
+    return sellers, teams
+
+
+def setup_products(env):
+    Category = env["product.category"]
+    categories = [
+        Category.search([("name", "=", f"Bench nhóm {index}")]) or Category.create({"name": f"Bench nhóm {index}"})
+        for index in range(CATEGORIES)
+    ]
+    Product = env["product.product"]
+    products = Product.search([("default_code", "=like", "BENCH-%")], order="id")
+    if len(products) < PRODUCTS:
+        products |= Product.create(
+            [
+                {
+                    "name": f"Sản phẩm thử {index}",
+                    "default_code": f"BENCH-{index:03d}",
+                    "categ_id": categories[index % CATEGORIES].id,
+                    "list_price": 50_000 * (1 + index % 40),
+                }
+                for index in range(len(products), PRODUCTS)
+            ]
+        )
+    return products
+
+
+def populate(env, customers, lines):
+    cr = env.cr
+    Param = env["ir.config_parameter"]
+    signature = f"{customers}:{lines}"
+    sellers, teams = setup_people(env)
+    products = setup_products(env)
+    if Param.get_param("crmvn_bench.reports_signature") == signature:
+        print(f"Reusing the {customers:,} customers and {lines:,} order lines already in the database.")
+        return
+    started = time.perf_counter()
+    cr.execute(
+        "DELETE FROM sale_order_line WHERE order_id IN (SELECT id FROM sale_order WHERE origin = %s)", (BENCH_REF,)
+    )
+    cr.execute("DELETE FROM sale_order WHERE origin = %s", (BENCH_REF,))
+    cr.execute("DELETE FROM res_partner WHERE ref = %s", (BENCH_REF,))
+    rng = random.Random(2026)
+    generator = Generator(seed=5)
+    company = env.company
+    extra = partner_extra_columns(cr)
+    cr.execute(
+        """SELECT s.id FROM res_country_state s JOIN res_country c ON c.id = s.country_id
+            WHERE c.code = 'VN' ORDER BY s.id"""
+    )
+    provinces = [row[0] for row in cr.fetchall()]
+    team_of = {seller.id: teams[index // (SALESPEOPLE // TEAMS)].id for index, seller in enumerate(sellers)}
+    rows = []
+    for index in range(customers):
+        name = generator.name()
+        owner = sellers[index % SALESPEOPLE].id
+        rows.append(
+            (name, name, BENCH_REF, True, "contact", False, company.id, owner, team_of[owner], rng.choice(provinces),
+             *extra.values())
+        )  # fmt: skip
+    partner_ids = []
+    columns = "name, complete_name, ref, active, type, is_company, profile_company_id, user_id, team_id, state_id"
+    for start in range(0, len(rows), 10000):
+        partner_ids += [
+            row[0]
+            for row in execute_values(
+                cr._obj,
+                f"INSERT INTO res_partner ({columns}{''.join(', ' + c for c in extra)}) VALUES %s RETURNING id",
+                rows[start : start + 10000],
+                fetch=True,
+            )
+        ]
+    cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE ref = %s", (BENCH_REF,))
+    owner_of = dict(zip(partner_ids, (row[7] for row in rows), strict=True))
+    print(f"  {customers:,} customers in {time.perf_counter() - started:.0f} s")
+
+    # Orders: five lines each, customers weighted so that some buy often and some once.
+    orders = lines // 5
+    weights = [rng.paretovariate(1.5) for __ in partner_ids]
+    buyers = rng.choices(partner_ids, weights=weights, k=orders)
+    now = datetime.now().replace(microsecond=0)
+    product_rows = [(product.id, product.lst_price, product.uom_id.id) for product in products]
+    order_rows = []
+    line_plan = []
+    for number, partner_id in enumerate(buyers):
+        date_order = now - timedelta(days=rng.randrange(3 * 365), hours=rng.randrange(24))
+        chosen = [rng.choice(product_rows) for __ in range(5)]
+        quantities = [rng.choice((1, 1, 1, 2, 3)) for __ in chosen]
+        untaxed = sum(price * qty for (__, price, __), qty in zip(chosen, quantities, strict=True))
+        owner = owner_of[partner_id]
+        order_rows.append(
+            (f"BENCH/{number:07d}", BENCH_REF, partner_id, partner_id, partner_id, date_order, "sale", company.id,
+             company.currency_id.id, 1.0, owner, team_of[owner], untaxed, untaxed, 0, "no", date_order, date_order)
+        )  # fmt: skip
+        line_plan.append((partner_id, owner, chosen, quantities, date_order))
+    order_ids = []
+    for start in range(0, len(order_rows), 10000):
+        order_ids += [
+            row[0]
+            for row in execute_values(
+                cr._obj,
+                """INSERT INTO sale_order (name, origin, partner_id, partner_invoice_id, partner_shipping_id,
+                       date_order, state, company_id, currency_id, currency_rate, user_id, team_id,
+                       amount_untaxed, amount_total, amount_tax, invoice_status, create_date, write_date)
+                   VALUES %s RETURNING id""",
+                order_rows[start : start + 10000],
+                fetch=True,
+            )
+        ]
+    print(f"  {orders:,} orders in {time.perf_counter() - started:.0f} s")
+    batch = []
+
+    def flush_lines():
+        execute_values(
+            cr._obj,
+            """INSERT INTO sale_order_line (order_id, name, product_id, product_uom, product_uom_qty, price_unit,
+                   price_subtotal, price_total, price_tax, customer_lead, state, order_partner_id, salesman_id,
+                   company_id, currency_id, sequence, create_date, write_date)
+               VALUES %s""",
+            batch,
+        )
+        batch.clear()
+
+    for order_id, (partner_id, owner, chosen, quantities, date_order) in zip(order_ids, line_plan, strict=True):
+        for sequence, ((product_id, price, uom_id), qty) in enumerate(zip(chosen, quantities, strict=True)):
+            subtotal = price * qty
+            batch.append(
+                (order_id, "Sản phẩm thử", product_id, uom_id, qty, price, subtotal, subtotal, 0, 0, "sale",
+                 partner_id, owner, company.id, company.currency_id.id, sequence, date_order, date_order)
+            )  # fmt: skip
+        if len(batch) >= 20000:
+            flush_lines()
+    if batch:
+        flush_lines()
+    for table in ("res_partner", "sale_order", "sale_order_line"):
+        cr.execute(f"ANALYZE {table}")
+    Param.set_param("crmvn_bench.reports_signature", signature)
+    cr.commit()
+    elapsed = time.perf_counter() - started
+    print(f"Inserted {customers:,} customers, {orders:,} orders, {lines:,} lines in {elapsed:.0f} s.")
+
+
+def timed(function, runs=3):
+    durations = []
+    result = None
+    for __ in range(runs):
+        started = time.perf_counter()
+        result = function()
+        durations.append(time.perf_counter() - started)
+    return statistics.median(durations), result
+
+
+def bench_read_group(env, manager, seller):
+    cases = [
+        ("crm.vn.customer.report", [], ["segment"], ["customer_count:sum", "revenue:sum", "order_count:sum"]),
+        ("crm.vn.customer.report", [], ["user_id"], ["revenue:sum", "repeat_count:sum", "churned_count:sum"]),
+        ("crm.vn.customer.report", [], ["state_id"], ["customer_count:sum", "average_order:avg"]),
+        ("crm.vn.cohort.report", [], ["cohort_month:month", "month_number"], ["__count", "retention:sum"]),
+        ("crm.vn.salesperson.report", [], ["user_id", "date:month"], ["revenue:sum", "order_count:sum"]),
+    ]
+    print(f"\n{'analytics read_group':<66} {'manager s':>10} {'seller s':>9} {'groups':>7}")
+    for model, domain, groupby, aggregates in cases:
+        env.invalidate_all()
+        seconds, groups = timed(lambda: env[model].with_user(manager)._read_group(domain, groupby, aggregates))  # noqa: B023
+        seconds_seller, __ = timed(lambda: env[model].with_user(seller)._read_group(domain, groupby, aggregates))  # noqa: B023
+        label = f"{model} by {', '.join(groupby)}"
+        print(f"{label:<66} {seconds:>10.2f} {seconds_seller:>9.2f} {len(groups):>7,}")
+
+
+def export_worker(args):
+    """Run one export in this (fresh) process and print its figures as JSON."""
+    import odoo  # noqa: PLC0415
+    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
+
+    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
+    registry = odoo.modules.registry.Registry(args.database)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        manager = env.ref("base.user_admin")
+        env = env(user=manager.id)
+        domain = [("partner_id.ref", "=", BENCH_REF)]
+        baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        with tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False) as handle:
+            path = handle.name
+        started = time.perf_counter()
+        if args.export_worker == "ours":
+            export = env["crm.vn.xlsx.export"].create(
+                {"kind": "customer_analytics", "res_model": "crm.vn.customer.report", "domain": repr(domain)}
+            )
+            rows = export._generate_xlsx(path)
+        else:
+            from odoo.addons.web.controllers.export import ExportXlsxWriter  # noqa: PLC0415
+
+            records = env["crm.vn.customer.report"].search(domain)
+            Model = env["crm.vn.customer.report"]
+            headers = [Model._fields[name]._description_string(env) for name in EXPORT_FIELDS]
+            data = records.export_data(EXPORT_FIELDS)["datas"]
+            with ExportXlsxWriter(headers, len(data)) as xlsx_writer:
+                for row_index, row in enumerate(data):
+                    for cell_index, cell_value in enumerate(row):
+                        xlsx_writer.write_cell(row_index + 1, cell_index, cell_value)
+            Path(path).write_bytes(xlsx_writer.value)
+            rows = len(data)
+        seconds = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        size = os.path.getsize(path)
+        os.unlink(path)
+        cr.rollback()
+    print(json.dumps({"rows": rows, "seconds": seconds, "peak_mb": peak, "baseline_mb": baseline, "bytes": size}))
+
+
+def bench_exports(args):
+    print(f"\n{'export of the customer analytics list':<40} {'rows':>9} {'seconds':>8} {'peak MB':>8} "
+          f"{'of which Odoo loaded':>21} {'file MB':>8}")  # fmt: skip
+    for method, label in (("ours", "crm_vn xlsx export (constant memory)"), ("odoo", "Odoo list export (web client)")):
+        command = [sys.executable, __file__, "-c", args.config, "-d", args.database, "--export-worker", method]
+        output = subprocess.run(command, capture_output=True, text=True, check=False)
+        if output.returncode:
+            print(f"{label:<40} failed: {output.stderr.strip().splitlines()[-1:]}")
+            continue
+        figures = json.loads(output.stdout.strip().splitlines()[-1])
+        print(
+            f"{label:<40} {figures['rows']:>9,} {figures['seconds']:>8.1f} {figures['peak_mb']:>8.0f} "
+            f"{figures['baseline_mb']:>21.0f} {figures['bytes'] / 1e6:>8.1f}"
+        )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-c", "--config", required=True)
+    parser.add_argument("-d", "--database", required=True)
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--lines", type=int, default=1_000_000, help="confirmed sale order lines")
+    parser.add_argument("--export-worker", choices=["ours", "odoo"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.export_worker:
+        return export_worker(args)
+
+    import odoo  # noqa: PLC0415
+    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
+
+    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
+    registry = odoo.modules.registry.Registry(args.database)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        populate(env, args.customers, args.lines)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        manager = env.ref("base.user_admin")
+        seller = env["res.users"].search([("login", "=", "bench_rep_seller_1")])
+        cr.execute("SELECT count(*) FROM sale_order_line")
+        print(f"\nDatabase: {env['res.partner'].search_count([]):,} partners, {cr.fetchone()[0]:,} order lines")
+        bench_read_group(env, manager, seller)
+    bench_exports(args)
+    print("\nTargets: read_group <= 2 s; export of 100,000 rows <= 30 s and <= 300 MB.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
