@@ -404,20 +404,24 @@ class TestPerformancePdf(PdfReportsCommon):
     def test_manager_sees_everyone(self):
         text = self._print(self.manager)
         # Salesperson, month, revenue, orders, new customers, owned (today), repeat %, resolved, SLA %, rating;
-        # then the previous month, then the change (the revenue's in % on the next line).
+        # then the previous month, then the change (the revenue's in % on the next line, after the
+        # label's second line when the translated label wraps).
         self.assertInOrder(
             text,
             [
                 "Lê Thị Lan 10/2026 10.000.000 ₫ 3 2 3 66,7 % 2 50,0 % 4,0\n",
                 "09/2026 4.000.000 ₫ 1 1 – 0,0 % 0 – –\n",
-                "+6.000.000 ₫ +2 +1 – +66,7 % +2 – –\n(+150,0 %)\n",
+                "+6.000.000 ₫ +2 +1 – +66,7 % +2 – –\n",
+                "(+150,0 %)\n",
                 "Phạm Minh Tuấn 10/2026 1.250.000 ₫ 1 1 3 100,0 % 0 – –\n",
                 "09/2026 4.000.000 ₫ 2 2 – 0,0 % 1 100,0 % 4,0\n",
-                "-2.750.000 ₫ -1 -1 – +100,0 % -1 – –\n(-68,8 %)\n",
+                "-2.750.000 ₫ -1 -1 – +100,0 % -1 – –\n",
+                "(-68,8 %)\n",
                 # team totals: 75 % of the 4 orders are repeat orders
                 "10/2026 11.250.000 ₫ 4 3 6 75,0 % 2 50,0 % 4,0\n",
                 "09/2026 8.000.000 ₫ 3 3 – 0,0 % 1 100,0 % 4,0\n",
-                "+3.250.000 ₫ +1 0 – +75,0 % +1 -50,0 % 0,0\n(+40,6 %)\n",
+                "+3.250.000 ₫ +1 0 – +75,0 % +1 -50,0 % 0,0\n",
+                "(+40,6 %)\n",
                 # the chart: one bar per salesperson
                 "10.000.000 ₫\n1.250.000 ₫\nLê Thị Lan Phạm Minh Tuấn",
             ],
