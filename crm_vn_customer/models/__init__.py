@@ -1,13 +1,16 @@
 from . import (
     calendar_event,
+    crm_vn_consent,
     crm_vn_duplicate_group,
     crm_vn_duplicate_merge_log,
     crm_vn_interest,
     res_company,
     res_config_settings,
+    res_country_state,
     res_partner,
     res_partner_calendar,
     res_partner_duplicate,
     res_partner_import,
+    res_partner_import_encoding,
     res_users,
 )

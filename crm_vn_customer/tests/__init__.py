@@ -1,1 +1,13 @@
-from . import test_handover, test_http, test_names, test_phone, test_res_partner, test_security
+from . import (
+    test_consent,
+    test_duplicates,
+    test_handover,
+    test_http,
+    test_import_encoding,
+    test_legacy_encoding,
+    test_names,
+    test_phone,
+    test_provinces,
+    test_res_partner,
+    test_security,
+)

@@ -1,0 +1,5 @@
+from odoo import models
+
+
+class ResCountryState(models.Model):
+    _inherit = "res.country.state"
