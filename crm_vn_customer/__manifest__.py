@@ -16,6 +16,7 @@
         "security/crm_vn_consent_security.xml",
         "data/mail_message_subtype_data.xml",
         "data/mail_activity_type_data.xml",
+        "data/mail_activity_type_marketing_data.xml",
         "data/ir_cron_data.xml",
         "data/crm_vn_interest_data.xml",
         "data/res_country_state_data.xml",

@@ -1,8 +1,89 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+PURPOSES = [("service", "Customer service"), ("marketing", "Marketing")]
+CHANNELS = [
+    ("all", "All channels"),
+    ("email", "Email"),
+    ("sms", "SMS"),
+    ("call", "Phone call"),
+    ("zalo", "Zalo"),
+    ("facebook", "Facebook"),
+]
+METHODS = [
+    ("form", "Signed form"),
+    ("paper", "Signed paper"),
+    ("call", "Recorded call"),
+    ("web", "Website or portal"),
+    ("email", "Email"),
+    ("in_person", "In person"),
+]
+# Fields that make up the legal record: fixed once recorded.
+RECORD_FIELDS = {"partner_id", "purpose", "channel", "state", "date", "method", "user_id", "notice"}
 
 
 class CrmVnConsent(models.Model):
+    """A customer's consent given or withdrawn, for one purpose and channel (Law 91/2025/QH15).
+
+    The consent log is append-only: a withdrawal is a new record, a record is
+    never edited nor deleted (except evidence and notes added later), so the
+    company can show who consented to what, when, how and on which wording.
+    The customer's current state per purpose and channel is computed on
+    ``res.partner`` from the latest record (``_crm_vn_consent_state``).
+    """
+
     _name = "crm.vn.consent"
     _description = "Personal Data Consent"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+    _rec_name = "partner_id"
+    _check_company_auto = True
 
-    partner_id = fields.Many2one("res.partner", required=True, ondelete="cascade", index=True)
+    partner_id = fields.Many2one("res.partner", "Customer", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
+    purpose = fields.Selection(PURPOSES, required=True, help="What the personal data may be used for.")
+    channel = fields.Selection(CHANNELS, required=True, default="all")
+    state = fields.Selection(
+        [("given", "Given"), ("withdrawn", "Withdrawn")], "Consent", required=True, help="No default: ask the customer."
+    )
+    date = fields.Datetime(required=True, default=fields.Datetime.now, help="When the customer gave or withdrew it.")
+    method = fields.Selection(METHODS, "How", required=True)
+    notice = fields.Text(
+        "Wording", help="The text the customer agreed to or the words of the withdrawal, as shown or said to them."
+    )
+    attachment_ids = fields.Many2many("ir.attachment", string="Evidence", help="Signed form, recording, screenshot.")
+    user_id = fields.Many2one(
+        "res.users", "Recorded By", required=True, default=lambda self: self.env.user, readonly=True, index=True
+    )
+    note = fields.Text()
+
+    @api.constrains("date")
+    def _check_date(self):
+        now = fields.Datetime.now()
+        for consent in self:
+            if consent.date > now:
+                raise ValidationError(self.env._("A consent cannot be recorded with a date in the future."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("state"):
+                raise ValidationError(self.env._("Record whether the customer gave or withdrew consent."))
+            # The recorder is the user recording it, whatever the form sent.
+            vals["user_id"] = self.env.user.id
+        return super().create(vals_list)
+
+    def write(self, vals):
+        changed = RECORD_FIELDS.intersection(vals)
+        if changed and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "A consent record cannot be changed once recorded: record a new consent or withdrawal instead."
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        if not self.env.su:
+            raise UserError(self.env._("Consent records are kept as evidence and cannot be deleted."))

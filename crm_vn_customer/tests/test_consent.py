@@ -1,1 +1,165 @@
-"""Placeholder: filled in by its author."""
+from datetime import date, datetime, timedelta
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, freeze_time, tagged
+
+from .common import CrmVnCustomerCommon
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestConsent(CrmVnCustomerCommon):
+    """Consent log (Law 91/2025/QH15) and marketing calls (Decree 91/2020/NĐ-CP), as real users.
+
+    Lan (``user_member``) owns ``customer_member``; Đức (``user_other``) owns ``customer_other``.
+    """
+
+    def _consent(self, partner, state, *, purpose="marketing", channel="all", when=None, user=None):
+        Consent = self.env["crm.vn.consent"].with_user(user or self.user_member)
+        return Consent.create(
+            {
+                "partner_id": partner.id,
+                "purpose": purpose,
+                "channel": channel,
+                "state": state,
+                "method": "form",
+                "date": when or datetime(2026, 3, 2, 2, 0),
+                "notice": "Tôi đồng ý nhận tin khuyến mãi.",
+            }
+        )
+
+    def _marketing(self, partner):
+        return {
+            channel: partner[f"consent_marketing_{channel}"] for channel in ("email", "sms", "call", "zalo", "facebook")
+        }
+
+    def test_no_consent_without_a_record(self):
+        self.assertEqual(
+            self._marketing(self.customer_member),
+            {"email": False, "sms": False, "call": False, "zalo": False, "facebook": False},
+            "silence is not consent",
+        )
+        self.assertFalse(self.customer_member.consent_service)
+        with self.assertRaises(ValidationError):
+            self.env["crm.vn.consent"].with_user(self.user_member).create(
+                {"partner_id": self.customer_member.id, "purpose": "marketing", "channel": "sms", "method": "call"}
+            )
+        with Form(self.env["crm.vn.consent"].with_user(self.user_member)) as form:
+            self.assertFalse(form.state, "no default answer on the form")
+            form.partner_id = self.customer_member
+            form.purpose = "marketing"
+            form.method = "paper"
+            form.state = "given"
+        self.assertTrue(self.customer_member.consent_marketing_email)
+
+    def test_latest_record_wins_per_channel(self):
+        self._consent(self.customer_member, "given", when=datetime(2026, 3, 2, 2, 0))
+        self.assertEqual(
+            self._marketing(self.customer_member),
+            {"email": True, "sms": True, "call": True, "zalo": True, "facebook": True},
+        )
+        self._consent(self.customer_member, "withdrawn", channel="sms", when=datetime(2026, 3, 5, 2, 0))
+        self.assertEqual(
+            self._marketing(self.customer_member),
+            {"email": True, "sms": False, "call": True, "zalo": True, "facebook": True},
+        )
+        # an older record entered later does not override a newer one
+        self._consent(self.customer_member, "given", channel="sms", when=datetime(2026, 3, 3, 2, 0))
+        self.assertFalse(self.customer_member.consent_marketing_sms)
+        self._consent(self.customer_member, "withdrawn", when=datetime(2026, 4, 1, 2, 0))
+        self.assertEqual(
+            self._marketing(self.customer_member),
+            {"email": False, "sms": False, "call": False, "zalo": False, "facebook": False},
+        )
+        self.assertEqual(self.customer_member.consent_date, datetime(2026, 4, 1, 2, 0))
+        self.assertEqual(len(self.customer_member.consent_ids), 4, "every step kept")
+        self.assertEqual(self.customer_member.consent_ids[0].user_id, self.user_member, "who recorded it")
+
+    def test_filterable(self):
+        self._consent(self.customer_member, "given", channel="email")
+        self._consent(self.customer_leader, "given", user=self.user_leader)
+        Partner = self.env["res.partner"]
+        ids = (self.customer_member | self.customer_leader | self.customer_free).ids
+        self.assertEqual(
+            Partner.search([("id", "in", ids), ("consent_marketing_email", "=", True)]),
+            self.customer_member | self.customer_leader,
+        )
+        self.assertEqual(
+            Partner.search([("id", "in", ids), ("consent_marketing_sms", "=", True)]), self.customer_leader
+        )
+
+    def test_record_is_evidence(self):
+        consent = self._consent(self.customer_member, "given")
+        with self.assertRaises(UserError):
+            consent.with_user(self.user_member).write({"state": "withdrawn"})
+        with self.assertRaises(UserError):
+            consent.with_user(self.user_manager).write({"date": datetime(2026, 1, 1)})
+        with self.assertRaises(AccessError):
+            consent.with_user(self.user_member).unlink()
+        with self.assertRaises(UserError):
+            consent.with_user(self.user_manager).unlink()
+        consent.with_user(self.user_member).write({"note": "Bản ký giấy lưu ở chi nhánh Hà Nội."})
+        self.assertEqual(consent.state, "given")
+        with freeze_time("2026-03-02 02:00:00"), self.assertRaises(ValidationError):
+            self._consent(self.customer_member, "given", when=datetime(2026, 3, 3, 2, 0))
+        # the recorder is the user, whatever is sent
+        forged = (
+            self.env["crm.vn.consent"]
+            .with_user(self.user_member)
+            .create(
+                {
+                    "partner_id": self.customer_member.id,
+                    "purpose": "service",
+                    "channel": "all",
+                    "state": "given",
+                    "method": "web",
+                    "user_id": self.user_manager.id,
+                    "date": datetime(2026, 3, 1),
+                }
+            )
+        )
+        self.assertEqual(forged.user_id, self.user_member)
+        self.assertTrue(self.customer_member.consent_service)
+
+    def test_consents_follow_ownership(self):
+        mine = self._consent(self.customer_member, "given")
+        theirs = self._consent(self.customer_other, "given", user=self.user_other)
+        Consent = self.env["crm.vn.consent"]
+        self.assertEqual(Consent.with_user(self.user_member).search([("id", "in", (mine | theirs).ids)]), mine)
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.user_member).read(["state"])
+        with self.assertRaises(AccessError):
+            self._consent(self.customer_other, "withdrawn", user=self.user_member)
+        self.assertEqual(
+            Consent.with_user(self.user_manager).search([("id", "in", (mine | theirs).ids)]), mine | theirs
+        )
+
+    def test_marketing_call_needs_consent(self):
+        call = self.env.ref("crm_vn_customer.mail_activity_type_marketing_call")
+        customer = self.customer_member.with_user(self.user_member)
+        with self.assertRaises(ValidationError):
+            customer.activity_schedule(activity_type_id=call.id, date_deadline=date(2026, 3, 10))
+        self._consent(self.customer_member, "given", channel="call")
+        customer.activity_schedule(activity_type_id=call.id, date_deadline=date(2026, 3, 10))
+        with self.assertRaises(ValidationError):
+            customer.activity_schedule(activity_type_id=call.id, date_deadline=date(2026, 3, 10))
+        customer.activity_schedule(activity_type_id=call.id, date_deadline=date(2026, 3, 11))
+        # a service call needs no marketing consent
+        service_call = self.env.ref("mail.mail_activity_data_call")
+        self.customer_other.with_user(self.user_other).activity_schedule(
+            activity_type_id=service_call.id, date_deadline=date(2026, 3, 10)
+        )
+
+    def test_do_not_call_list(self):
+        self._consent(self.customer_member, "given")
+        self.customer_member.with_user(self.user_member).vn_do_not_call = True
+        self.assertFalse(self.customer_member._crm_vn_marketing_allowed("call"))
+        self.assertFalse(self.customer_member._crm_vn_marketing_allowed("sms"))
+        self.assertTrue(self.customer_member._crm_vn_marketing_allowed("email"))
+        call = self.env.ref("crm_vn_customer.mail_activity_type_marketing_call")
+        with self.assertRaisesRegex(ValidationError, "Do-Not-Call"):
+            self.customer_member.with_user(self.user_member).activity_schedule(
+                activity_type_id=call.id, date_deadline=date.today() + timedelta(days=1)
+            )
+        lead = self.env["crm.lead"].create({"name": "Cơ hội", "partner_id": self.customer_member.id})
+        with self.assertRaises(ValidationError):
+            lead.activity_schedule(activity_type_id=call.id, date_deadline=date.today() + timedelta(days=1))

@@ -1,0 +1,78 @@
+from odoo import api, fields, models
+
+MARKETING_CHANNELS = ("email", "sms", "call", "zalo", "facebook")
+
+
+class ResPartner(models.Model):
+    """Consent and the Do-Not-Call list on customers.
+
+    ``consent_marketing_<channel>`` is True only when the latest consent
+    record for marketing on that channel (or on all channels) gives it:
+    silence is not consent. Senders ask ``_crm_vn_marketing_allowed(channel)``
+    (extension point), which also refuses calls and SMS to numbers on the
+    Do-Not-Call list.
+    """
+
+    _inherit = "res.partner"
+
+    consent_ids = fields.One2many("crm.vn.consent", "partner_id", "Consents")
+    consent_service = fields.Boolean(
+        "Consent: Customer Service",
+        compute="_compute_consents",
+        store=True,
+        help="Latest consent for customer service.",
+    )
+    consent_marketing_email = fields.Boolean("Consent: Marketing Email", compute="_compute_consents", store=True)
+    consent_marketing_sms = fields.Boolean("Consent: Marketing SMS", compute="_compute_consents", store=True)
+    consent_marketing_call = fields.Boolean("Consent: Marketing Calls", compute="_compute_consents", store=True)
+    consent_marketing_zalo = fields.Boolean("Consent: Marketing on Zalo", compute="_compute_consents", store=True)
+    consent_marketing_facebook = fields.Boolean(
+        "Consent: Marketing on Facebook", compute="_compute_consents", store=True
+    )
+    consent_date = fields.Datetime("Last Consent Change", compute="_compute_consents", store=True)
+    vn_do_not_call = fields.Boolean(
+        "Do Not Call",
+        tracking=True,
+        help="On the Do-Not-Call list (Decree 91/2020/NĐ-CP): no marketing calls nor SMS, whatever the consent.",
+    )
+
+    @api.depends("consent_ids.state", "consent_ids.date", "consent_ids.purpose", "consent_ids.channel")
+    def _compute_consents(self):
+        for partner in self:
+            state = partner._crm_vn_consent_state()
+            partner.consent_service = state.get(("service", "all"), False)
+            for channel in MARKETING_CHANNELS:
+                partner[f"consent_marketing_{channel}"] = state.get(("marketing", channel), False)
+            partner.consent_date = max(partner.consent_ids.mapped("date"), default=False)
+
+    def _crm_vn_consent_state(self):
+        """{(purpose, channel): given?} from the consent log, latest record first wins.
+
+        A record "all channels" sets every channel at its date; a later record
+        for one channel overrides it for that channel only.
+        """
+        self.ensure_one()
+        state = {}
+        for consent in self.consent_ids.sorted(lambda c: (c.date, c.id)):
+            channels = ("all", *MARKETING_CHANNELS) if consent.channel == "all" else (consent.channel,)
+            for channel in channels:
+                state[consent.purpose, channel] = consent.state == "given"
+        return state
+
+    def _crm_vn_marketing_allowed(self, channel):
+        """May this customer be sent marketing on ``channel`` (email, sms, call, zalo, facebook)?"""
+        self.ensure_one()
+        if channel in ("call", "sms") and self.vn_do_not_call:
+            return False
+        return bool(self[f"consent_marketing_{channel}"])
+
+    def action_view_consents(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Consents of %(customer)s", customer=self.display_name),
+            "res_model": "crm.vn.consent",
+            "view_mode": "list,form",
+            "domain": [("partner_id", "=", self.id)],
+            "context": {"default_partner_id": self.id},
+        }
