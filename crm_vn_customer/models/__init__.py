@@ -1,12 +1,14 @@
 from . import (
     calendar_event,
     crm_vn_consent,
+    crm_vn_data_request,
     crm_vn_duplicate_group,
     crm_vn_duplicate_merge_log,
     crm_vn_interest,
     mail_activity,
     mail_activity_type,
     res_company,
+    res_company_data_request,
     res_config_settings,
     res_country_state,
     res_partner,
@@ -15,5 +17,6 @@ from . import (
     res_partner_duplicate,
     res_partner_import,
     res_partner_import_encoding,
+    res_partner_personal_data,
     res_users,
 )

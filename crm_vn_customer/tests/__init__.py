@@ -1,5 +1,6 @@
 from . import (
     test_consent,
+    test_data_request,
     test_duplicates,
     test_handover,
     test_http,

@@ -3,6 +3,7 @@ from . import (
     test_feedback,
     test_holidays,
     test_mail_gateway,
+    test_personal_data,
     test_portal,
     test_security,
     test_sla,

@@ -1,0 +1,301 @@
+import base64
+import json
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools.holidays import add_working_days, vn_public_holidays
+
+REQUEST_TYPES = [
+    ("access", "See my data"),
+    ("correction", "Correct my data"),
+    ("provision", "Provide my data"),
+    ("deletion", "Delete my data"),
+    ("restriction", "Restrict processing"),
+    ("objection", "Object to processing"),
+    ("withdrawal", "Withdraw consent"),
+]
+RECEIVED_BY = [
+    ("email", "Email"),
+    ("phone", "Phone call"),
+    ("paper", "Letter or paper form"),
+    ("in_person", "In person"),
+    ("web", "Website or portal"),
+    ("zalo", "Zalo"),
+    ("other", "Other"),
+]
+OPEN_STATES = ("new", "answered")
+EXPORT_TYPES = ("access", "provision")
+
+
+class CrmVnDataRequest(models.Model):
+    """A customer's request about their personal data (Law 91/2025/QH15, Decree 356/2025/NĐ-CP).
+
+    Two time limits run from the day the request is received (the day itself
+    not counted, Civil Code art. 147): an answer within a few working days
+    (Monday to Friday without Vietnamese public holidays), then the request
+    carried out within calendar days ("15 ngày" in the law, 20 when a data
+    processor holds the data). The numbers are company settings. A daily cron
+    tells the sales managers once per missed deadline.
+    """
+
+    _name = "crm.vn.data.request"
+    _description = "Personal Data Request"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_received desc, id desc"
+    _rec_name = "reference"
+    _check_company_auto = True
+
+    reference = fields.Char(required=True, readonly=True, copy=False, default="/", index="trigram")
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
+    partner_id = fields.Many2one(
+        "res.partner", "Customer", required=True, index=True, tracking=True, check_company=True, ondelete="restrict"
+    )
+    request_type = fields.Selection(REQUEST_TYPES, "Request", required=True, tracking=True)
+    channel = fields.Selection(RECEIVED_BY, "Received By", required=True, default="email")
+    date_received = fields.Date("Received On", required=True, default=fields.Date.context_today, tracking=True)
+    involves_processor = fields.Boolean(
+        "Processor Holds Data",
+        tracking=True,
+        help="A data processor (another company working for us) holds the data: more days to carry it out.",
+    )
+    answer_deadline = fields.Date(
+        compute="_compute_deadlines",
+        store=True,
+        tracking=True,
+        help="Working days after the request was received (Monday to Friday, public holidays excluded).",
+    )
+    completion_deadline = fields.Date(
+        compute="_compute_deadlines",
+        store=True,
+        tracking=True,
+        help="Calendar days after the request was received, as the law counts them.",
+    )
+    state = fields.Selection(
+        [("new", "New"), ("answered", "Answered"), ("done", "Done"), ("refused", "Refused")],
+        "Status",
+        required=True,
+        default="new",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    refuse_reason = fields.Text("Reason for Refusal", copy=False, tracking=True)
+    user_id = fields.Many2one(
+        "res.users", "Handled By", default=lambda self: self.env.user, tracking=True, index=True, check_company=True
+    )
+    description = fields.Text(help="What the customer asked, in their words.")
+    response = fields.Html(help="What was answered or done.")
+    date_answered = fields.Date("Answered On", readonly=True, copy=False)
+    date_done = fields.Date("Done On", readonly=True, copy=False)
+    is_late = fields.Boolean("Late", compute="_compute_is_late", search="_search_is_late")
+    escalated_answer = fields.Boolean(readonly=True, copy=False, help="Managers told that the answer is late.")
+    escalated_completion = fields.Boolean(readonly=True, copy=False, help="Managers told that completion is late.")
+    export_attachment_id = fields.Many2one("ir.attachment", "Data Export", readonly=True, copy=False)
+
+    _sql_constraints = [
+        ("reference_company_uniq", "unique(reference, company_id)", "The reference of a data request must be unique."),
+    ]
+
+    @api.depends("date_received", "involves_processor", "company_id")
+    def _compute_deadlines(self):
+        for request in self:
+            received = request.date_received
+            if not received:
+                request.answer_deadline = request.completion_deadline = False
+                continue
+            company = request.company_id or self.env.company
+            holidays = {day for year in (received.year, received.year + 1) for day, __ in vn_public_holidays(year)}
+            request.answer_deadline = add_working_days(received, company.crm_vn_dsr_answer_days, holidays)
+            days = (
+                company.crm_vn_dsr_processor_days if request.involves_processor else company.crm_vn_dsr_completion_days
+            )
+            request.completion_deadline = received + timedelta(days=days)
+
+    @api.depends("state", "answer_deadline", "completion_deadline")
+    def _compute_is_late(self):
+        today = fields.Date.context_today(self)
+        for request in self:
+            request.is_late = request._crm_vn_late_answer(today) or request._crm_vn_late_completion(today)
+
+    def _search_is_late(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Search on late requests with 'is' or 'is not' only."))
+        today = fields.Date.context_today(self)
+        late = [
+            "|",
+            "&",
+            ("state", "=", "new"),
+            ("answer_deadline", "<", today),
+            "&",
+            ("state", "in", OPEN_STATES),
+            ("completion_deadline", "<", today),
+        ]
+        if (operator == "=") == value:
+            return late
+        return ["!", *late]
+
+    def _crm_vn_late_answer(self, today):
+        return self.state == "new" and bool(self.answer_deadline) and self.answer_deadline < today
+
+    def _crm_vn_late_completion(self, today):
+        return self.state in OPEN_STATES and bool(self.completion_deadline) and self.completion_deadline < today
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("reference", "/") == "/":
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["reference"] = (
+                    self.env["ir.sequence"].with_company(company).next_by_code("crm.vn.data.request") or "/"
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if {"date_received", "involves_processor"}.intersection(vals):
+            # New deadlines: each may be missed (and escalated) again.
+            vals = dict(vals, escalated_answer=False, escalated_completion=False)
+        return super().write(vals)
+
+    # Workflow ------------------------------------------------------------
+
+    def action_answer(self):
+        for request in self:
+            if request.state != "new":
+                raise UserError(
+                    self.env._("Only a new request can be answered (%(reference)s).", reference=request.reference)
+                )
+        self.write({"state": "answered", "date_answered": fields.Date.context_today(self)})
+        for request in self:
+            request.message_post(body=self.env._("The customer was answered."))
+        return True
+
+    def action_done(self):
+        for request in self:
+            if request.state not in OPEN_STATES:
+                raise UserError(
+                    self.env._(
+                        "Only an open request can be marked as done (%(reference)s).", reference=request.reference
+                    )
+                )
+        today = fields.Date.context_today(self)
+        for request in self:
+            request.write({"state": "done", "date_done": today, "date_answered": request.date_answered or today})
+            request.message_post(body=self.env._("The request was carried out."))
+        return True
+
+    def action_refuse(self, reason=None):
+        """Refuse the requests, with the reason given or already written on each."""
+        for request in self:
+            if request.state not in OPEN_STATES:
+                raise UserError(
+                    self.env._("Only an open request can be refused (%(reference)s).", reference=request.reference)
+                )
+            reason = (reason or request.refuse_reason or "").strip()
+            if not reason:
+                raise UserError(
+                    self.env._(
+                        "Write the reason for refusing %(reference)s: the customer must be told why.",
+                        reference=request.reference,
+                    )
+                )
+            today = fields.Date.context_today(self)
+            request.write(
+                {
+                    "state": "refused",
+                    "refuse_reason": reason,
+                    "date_done": today,
+                    "date_answered": request.date_answered or today,
+                }
+            )
+            request.message_post(body=Markup("%s<br/>%s") % (self.env._("The request was refused. Reason:"), reason))
+        return True
+
+    # Escalation ----------------------------------------------------------
+
+    @api.model
+    def _cron_escalate_late_requests(self):
+        """Tell the sales managers once about each missed deadline of an open request."""
+        today = fields.Date.context_today(self)
+        requests = self.search(
+            [
+                ("state", "in", OPEN_STATES),
+                "|",
+                "&",
+                ("escalated_answer", "=", False),
+                ("answer_deadline", "<", today),
+                "&",
+                ("escalated_completion", "=", False),
+                ("completion_deadline", "<", today),
+            ]
+        )
+        for request in requests:
+            if not request.escalated_answer and request._crm_vn_late_answer(today):
+                request._crm_vn_escalate(
+                    self.env._(
+                        "Data request %(reference)s was not answered by %(deadline)s.",
+                        reference=request.reference,
+                        deadline=request.answer_deadline.strftime("%d/%m/%Y"),
+                    )
+                )
+                request.escalated_answer = True
+            if not request.escalated_completion and request._crm_vn_late_completion(today):
+                request._crm_vn_escalate(
+                    self.env._(
+                        "Data request %(reference)s was not carried out by %(deadline)s.",
+                        reference=request.reference,
+                        deadline=request.completion_deadline.strftime("%d/%m/%Y"),
+                    )
+                )
+                request.escalated_completion = True
+        return True
+
+    def _crm_vn_escalation_users(self):
+        """Who is told of a missed deadline (extension point): the sales managers of the request's company."""
+        self.ensure_one()
+        managers = self.env.ref("sales_team.group_sale_manager").users
+        return managers.filtered(lambda user: not user.share and self.company_id in user.company_ids)
+
+    def _crm_vn_escalate(self, summary):
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        for manager in self._crm_vn_escalation_users():
+            self.activity_schedule(
+                "mail.mail_activity_data_todo", date_deadline=today, summary=summary, user_id=manager.id
+            )
+        self.message_post(body=summary)
+
+    # Personal data export --------------------------------------------------
+
+    def action_export_personal_data(self):
+        """Attach a JSON export of everything held on the customer and post it in the chatter."""
+        self.ensure_one()
+        if self.request_type not in EXPORT_TYPES:
+            raise UserError(self.env._("Only a request to see or obtain one's data is answered with an export."))
+        if self.state not in OPEN_STATES:
+            raise UserError(self.env._("This request is closed: open a new one for a new export."))
+        self.check_access("write")
+        # sudo: the law asks for everything held on the customer, including
+        # records the handler may not read; access to the request (its rules
+        # follow the customer's ownership) was checked just above.
+        data = self.partner_id.sudo()._crm_vn_personal_data()
+        content = json.dumps(data, ensure_ascii=False, indent=2, default=str).encode()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": f"{self.reference}.json",
+                "datas": base64.b64encode(content),
+                "mimetype": "application/json",
+                "res_model": self._name,
+                "res_id": self.id,
+            }
+        )
+        self.export_attachment_id = attachment
+        self.message_post(
+            body=self.env._("Export of the customer's personal data."),
+            attachment_ids=attachment.ids,
+        )
+        return True

@@ -1,0 +1,236 @@
+import base64
+import json
+from datetime import date, datetime
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import BaseCase, freeze_time, tagged
+
+from odoo.addons.crm_vn_customer.tools.holidays import add_working_days, vn_public_holidays
+
+from .common import CrmVnCustomerCommon
+
+HOLIDAYS = {day for year in (2026, 2027) for day, __ in vn_public_holidays(year)}
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestWorkingDays(BaseCase):
+    def test_add_working_days(self):
+        # (start, days, expected), counted by hand on the 2026-2027 calendar
+        table = [
+            # Monday + 2: Wednesday
+            (date(2026, 3, 2), 2, date(2026, 3, 4)),
+            # Thursday + 2: over the weekend to Monday
+            (date(2026, 3, 5), 2, date(2026, 3, 9)),
+            # Saturday + 1: Monday (the start day is never counted)
+            (date(2026, 3, 7), 1, date(2026, 3, 9)),
+            # Friday 24/4: Sat, Sun 26/4 (Hùng Kings), Mon 27/4 off in lieu; Tue 28 (1), Wed 29 (2)
+            (date(2026, 4, 24), 2, date(2026, 4, 29)),
+            (date(2026, 4, 24), 1, date(2026, 4, 28)),
+            # Wednesday 29/4: Thu 30/4, Fri 1/5 off, weekend; Mon 4/5 (1), Tue 5/5 (2)
+            (date(2026, 4, 29), 2, date(2026, 5, 5)),
+            # Friday 13/2 before Tết (16-20/2): Mon 23 (1), Tue 24 (2)
+            (date(2026, 2, 13), 2, date(2026, 2, 24)),
+            # over the new year: Fri 1/1/2027 off, weekend; Mon 4 (1), Tue 5 (2)
+            (date(2026, 12, 31), 2, date(2027, 1, 5)),
+            (date(2026, 4, 24), 0, date(2026, 4, 24)),
+        ]
+        for start, days, expected in table:
+            with self.subTest(start=start, days=days):
+                self.assertEqual(add_working_days(start, days, HOLIDAYS), expected)
+
+    def test_weekly_rest_and_no_holidays(self):
+        # Sunday only off: Fri 6/3 + 2 = Sat 7 (1), Mon 9 (2)
+        self.assertEqual(add_working_days(date(2026, 3, 6), 2, (), weekly_rest=(6,)), date(2026, 3, 9))
+        # no holidays given: Fri 24/4 + 2 = Mon 27, Tue 28
+        self.assertEqual(add_working_days(date(2026, 4, 24), 2), date(2026, 4, 28))
+
+    def test_invalid(self):
+        with self.assertRaises(ValueError):
+            add_working_days(date(2026, 3, 2), -1, HOLIDAYS)
+        with self.assertRaises(ValueError):
+            add_working_days(date(2026, 3, 2), 1, HOLIDAYS, weekly_rest=range(7))
+
+
+class DataRequestCommon(CrmVnCustomerCommon):
+    def _request(self, partner, received, request_type="access", user=None, **vals):
+        Request = self.env["crm.vn.data.request"].with_user(user or self.user_leader)
+        return Request.create(
+            {"partner_id": partner.id, "request_type": request_type, "date_received": received, **vals}
+        )
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestDataRequest(DataRequestCommon):
+    """Data-subject requests (Law 91/2025/QH15, Decree 356/2025/NĐ-CP) handled by Hùng (``user_leader``)."""
+
+    @freeze_time("2026-04-24 03:00")
+    def test_deadlines(self):
+        request = self._request(self.customer_leader, date(2026, 4, 24))
+        self.assertRegex(request.reference, r"^YC2026-\d{5}$")
+        self.assertEqual(request.user_id, self.user_leader)
+        self.assertEqual(request.state, "new")
+        self.assertEqual(request.answer_deadline, date(2026, 4, 29))
+        self.assertEqual(request.completion_deadline, date(2026, 5, 9))
+        request.involves_processor = True
+        self.assertEqual(request.completion_deadline, date(2026, 5, 14))
+        request.write({"date_received": date(2026, 4, 29), "involves_processor": False})
+        self.assertEqual(request.answer_deadline, date(2026, 5, 5))
+        self.assertEqual(request.completion_deadline, date(2026, 5, 14))
+        other = self._request(self.customer_leader, date(2026, 4, 29))
+        self.assertNotEqual(other.reference, request.reference)
+
+    def test_deadlines_follow_company_settings(self):
+        self.env.company.write({"crm_vn_dsr_answer_days": 3, "crm_vn_dsr_completion_days": 10})
+        request = self._request(self.customer_leader, date(2026, 4, 29))
+        # Mon 4/5 (1), Tue 5/5 (2), Wed 6/5 (3)
+        self.assertEqual(request.answer_deadline, date(2026, 5, 6))
+        self.assertEqual(request.completion_deadline, date(2026, 5, 9))
+
+    def test_state_flow(self):
+        request = self._request(self.customer_leader, date(2026, 4, 24))
+        self.cr.flush()  # end of the creating transaction: later changes are tracked
+        with freeze_time("2026-04-28 03:00"):
+            request.action_answer()
+            self.cr.flush()  # end of the first transaction: tracking written
+        self.assertEqual(request.state, "answered")
+        self.assertEqual(request.date_answered, date(2026, 4, 28))
+        with self.assertRaises(UserError):
+            request.action_answer()
+        with freeze_time("2026-05-04 03:00"):
+            request.action_done()
+            self.cr.flush()
+        self.assertEqual(request.state, "done")
+        self.assertEqual(request.date_done, date(2026, 5, 4))
+        for action in (request.action_answer, request.action_done, request.action_refuse):
+            with self.subTest(action=action.__name__), self.assertRaises(UserError):
+                action()
+        bodies = " ".join(request.message_ids.mapped("body"))
+        self.assertIn("The customer was answered.", bodies)
+        self.assertIn("The request was carried out.", bodies)
+        tracked = request.sudo().message_ids.tracking_value_ids.filtered(lambda t: t.field_id.name == "state")
+        self.assertEqual(len(tracked), 2)
+
+    def test_refuse_needs_reason(self):
+        request = self._request(self.customer_leader, date(2026, 4, 24), request_type="deletion")
+        with self.assertRaises(UserError):
+            request.action_refuse()
+        with self.assertRaises(UserError):
+            request.action_refuse("   ")
+        self.assertEqual(request.state, "new")
+        request.refuse_reason = "Dữ liệu cần giữ theo Luật Kế toán."
+        request.action_refuse()
+        self.assertEqual(request.state, "refused")
+        self.assertIn("Dữ liệu cần giữ theo Luật Kế toán.", request.message_ids[0].body)
+        with self.assertRaises(UserError):
+            request.action_done()
+
+    def test_requests_follow_customer_ownership(self):
+        request = self._request(self.customer_member, date(2026, 4, 24), user=self.user_member)
+        # Hùng leads Lan's team; Tuấn does not
+        self.assertEqual(request.with_user(self.user_leader).partner_id, self.customer_member)
+        with self.assertRaises(AccessError):
+            request.with_user(self.user_other).read(["reference"])
+        Request = self.env["crm.vn.data.request"]
+        self.assertNotIn(request, Request.with_user(self.user_other).search([]))
+        self.assertIn(request, Request.with_user(self.user_all).search([]))
+        with self.assertRaises(AccessError):
+            request.with_user(self.user_member).unlink()
+        with self.assertRaises(AccessError):
+            Request.with_user(self.user_employee).search([])
+        request.with_user(self.user_manager).unlink()
+
+    def test_late_escalation(self):
+        request = self._request(self.customer_leader, date(2026, 4, 24))
+        answered = self._request(self.customer_leader, date(2026, 4, 24))
+        answered.action_answer()
+        managers = self.user_manager | self.user_admin
+        Request = self.env["crm.vn.data.request"]
+
+        def activities(record):
+            return self.env["mail.activity"].search([("res_model", "=", record._name), ("res_id", "=", record.id)])
+
+        with freeze_time("2026-04-29 10:00"):  # the answer deadline itself: not late yet
+            Request._cron_escalate_late_requests()
+            self.assertFalse(request.is_late)
+            self.assertFalse(activities(request))
+        with freeze_time("2026-04-30 02:00"):
+            (request | answered).invalidate_recordset(["is_late"])  # computed on today's date
+            self.assertTrue(request.is_late)
+            self.assertFalse(answered.is_late)
+            self.assertEqual(Request.search([("is_late", "=", True), ("id", "in", (request | answered).ids)]), request)
+            self.assertEqual(
+                Request.search([("is_late", "=", False), ("id", "in", (request | answered).ids)]), answered
+            )
+            Request._cron_escalate_late_requests()
+            Request._cron_escalate_late_requests()
+        todo = activities(request)
+        self.assertTrue(managers <= todo.user_id)
+        self.assertEqual(len(todo), len(todo.user_id), "one activity per manager")
+        self.assertEqual(todo.activity_type_id, self.env.ref("mail.mail_activity_data_todo"))
+        self.assertTrue(request.escalated_answer)
+        self.assertFalse(activities(answered))
+        posted = request.message_ids.filtered(lambda m: "was not answered by 29/04/2026" in (m.body or ""))
+        self.assertEqual(len(posted), 1)
+        # completion due 9 May: late on the 10th, for both requests, once
+        with freeze_time("2026-05-10 02:00"):
+            Request._cron_escalate_late_requests()
+            Request._cron_escalate_late_requests()
+        self.assertEqual(len(activities(request)), 2 * len(todo))
+        self.assertEqual(len(activities(answered)), len(todo))
+        self.assertEqual(activities(answered).user_id, todo.user_id)
+        self.assertTrue(answered.escalated_completion)
+        self.assertFalse(answered.escalated_answer)
+
+    @freeze_time("2026-04-24 03:00")
+    def test_export_personal_data(self):
+        customer = self.customer_other
+        self.env["crm.vn.consent"].with_user(self.user_other).create(
+            {
+                "partner_id": customer.id,
+                "purpose": "marketing",
+                "channel": "sms",
+                "state": "given",
+                "method": "form",
+                "date": datetime(2026, 4, 1, 2, 0),
+                "notice": "Tôi đồng ý nhận tin khuyến mãi qua SMS.",
+            }
+        )
+        customer.message_post(body="Khách hỏi về bảo hành máy lọc nước.", message_type="comment")
+        self.env["crm.lead"].create({"name": "Máy lọc nước cho nhà hàng", "partner_id": customer.id})
+        request = self._request(customer, date(2026, 4, 24), request_type="provision", user=self.user_other)
+        request.action_export_personal_data()
+        attachment = request.export_attachment_id
+        self.assertEqual(attachment.mimetype, "application/json")
+        self.assertIn(attachment, request.message_ids[0].attachment_ids)
+        raw = base64.b64decode(attachment.datas)
+        self.assertIn("Hoàng Minh Đức".encode(), raw, "UTF-8, not \\u escapes")
+        data = json.loads(raw)
+        self.assertEqual(data["customer"]["name"], "Hoàng Minh Đức")
+        self.assertEqual(data["customer"]["email"], "duc@example.vn")
+        self.assertIn("903", data["customer"]["mobile"].replace(" ", ""))
+        self.assertEqual(data["customer"]["user_id"], "Phạm Minh Tuấn")
+        self.assertEqual(
+            [(c["purpose"], c["channel"], c["state"], c["date"]) for c in data["consents"]],
+            [("marketing", "sms", "given", "2026-04-01T02:00:00")],
+        )
+        self.assertEqual(data["consents"][0]["notice"], "Tôi đồng ý nhận tin khuyến mãi qua SMS.")
+        self.assertIn("Khách hỏi về bảo hành máy lọc nước.", [m["body"] for m in data["messages"]])
+        self.assertEqual([lead["name"] for lead in data["leads"]], ["Máy lọc nước cho nhà hàng"])
+        self.assertEqual([r["reference"] for r in data["data_requests"]], [request.reference])
+        self.assertNotIn("write_uid", data["customer"])
+
+    def test_export_company_with_contacts(self):
+        request = self._request(self.company_other, date(2026, 4, 24), user=self.user_other)
+        request.action_export_personal_data()
+        data = json.loads(base64.b64decode(request.export_attachment_id.datas))
+        self.assertEqual([c["name"] for c in data["contacts"]], ["Lý Thu Trang"])
+        self.assertEqual(data["contacts"][0]["parent_id"], "Công ty TNHH Minh Phát")
+
+    def test_export_only_for_access_requests(self):
+        request = self._request(self.customer_leader, date(2026, 4, 24), request_type="correction")
+        with self.assertRaises(UserError):
+            request.action_export_personal_data()
+        request.request_type = "access"
+        request.action_done()
+        with self.assertRaises(UserError):
+            request.action_export_personal_data()
