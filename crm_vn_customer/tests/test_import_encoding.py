@@ -1,1 +1,86 @@
-"""Placeholder: filled in by its author."""
+from odoo.tests import tagged
+
+from .common import CrmVnCustomerCommon
+
+FIELDS = ["name", "street", "city", "mobile"]
+# One row per encoding, as an old office's spreadsheet saved as UTF-8 CSV holds
+# them (TCVN3 and VNI as their cp1252 characters; 0xAD, the soft hyphen, is ư).
+LEGACY_CSV = (
+    "Name,Street,City,Mobile\n"
+    "NguyÔn V¨n An,Sè 12 ®\xadêng TrÇn H\xadng §¹o,Hµ Néi,0912345670\n"
+    "Leâ Thò Hoàng Nhung,Phöôøng Beán Ngheù,Thaønh phoá Hoà Chí Minh,0983 111 333\n"
+    "Tra^`n Va(n Hu`ng,So^' 5 Le^ Lo+.i,DDa` Na(~ng,0905 222 444\n"
+    "Phạm Thị Mai,Số 7 Nguyễn Huệ,Cần Thơ,0939 555 666\n"
+)
+UNICODE_CSV = (
+    "Name,Street,City,Mobile\n"
+    "Nguyễn Văn An,Số 12 đường Trần Hưng Đạo,Hà Nội,0912345670\n"
+    "José Müller,Crème brûlée 5,Paris,+33 1 42 68 53 00\n"
+)
+OPTIONS = {"quoting": '"', "separator": ",", "has_headers": True, "encoding": "utf-8"}
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestImportEncoding(CrmVnCustomerCommon):
+    def setUp(self):
+        super().setUp()
+        if "base_import.import" not in self.env:
+            self.skipTest("base_import is not installed")
+
+    def _import(self, csv, dryrun=False):
+        wizard = (
+            self.env["base_import.import"]
+            .with_user(self.user_member)
+            .create({"res_model": "res.partner", "file": csv.encode(), "file_type": "text/csv"})
+        )
+        return wizard.execute_import(FIELDS, ["Name", "Street", "City", "Mobile"], dict(OPTIONS), dryrun=dryrun)
+
+    def _infos(self, result):
+        return {(m["record"], m["field"]): m["message"] for m in result["messages"] if m["type"] == "info"}
+
+    def test_import_converts_and_reports(self):
+        result = self._import(LEGACY_CSV)
+        self.assertEqual(len(result["ids"]), 4, result["messages"])
+        partners = self.env["res.partner"].browse(result["ids"])
+        self.assertEqual(
+            [(p.name, p.street, p.city, p.mobile) for p in partners],
+            [
+                ("Nguyễn Văn An", "Số 12 đường Trần Hưng Đạo", "Hà Nội", "+84912345670"),
+                ("Lê Thị Hồng Nhung", "Phường Bến Nghé", "Thành phố Hồ Chí Minh", "+84983111333"),
+                ("Trần Văn Hùng", "Số 5 Lê Lợi", "Đà Nẵng", "+84905222444"),
+                ("Phạm Thị Mai", "Số 7 Nguyễn Huệ", "Cần Thơ", "+84939555666"),
+            ],
+        )
+        infos = self._infos(result)
+        self.assertEqual(
+            sorted(infos),
+            [(row, field) for row in range(3) for field in ("city", "name", "street")],
+        )
+        self.assertEqual(infos[0, "name"], "Row 1, Name: converted from TCVN3 (ABC): NguyÔn V¨n An → Nguyễn Văn An")
+        self.assertEqual(
+            infos[1, "city"],
+            "Row 2, City: converted from VNI-Windows: Thaønh phoá Hoà Chí Minh → Thành phố Hồ Chí Minh",
+        )
+        self.assertEqual(infos[2, "street"], "Row 3, Street: converted from VIQR: So^' 5 Le^ Lo+.i → Số 5 Lê Lợi")
+        message = next(m for m in result["messages"] if m["type"] == "info")
+        self.assertEqual(message["rows"], {"from": 0, "to": 0})
+
+    def test_test_run_reports_the_same(self):
+        result = self._import(LEGACY_CSV, dryrun=True)
+        self.assertEqual(len(self._infos(result)), 9)
+        self.assertIn("Nguyễn Văn An", self._infos(result)[0, "name"])
+        self.assertFalse(self.env["res.partner"].search([("name", "=", "Trần Văn Hùng")]))
+
+    def test_unicode_file_has_no_conversion(self):
+        result = self._import(UNICODE_CSV)
+        self.assertEqual(len(result["ids"]), 2, result["messages"])
+        self.assertFalse(self._infos(result))
+        self.assertEqual(
+            self.env["res.partner"].browse(result["ids"]).mapped("street"),
+            ["Số 12 đường Trần Hưng Đạo", "Crème brûlée 5"],
+        )
+
+    def test_rpc_load_without_import_context_is_untouched(self):
+        result = self.env["res.partner"].with_user(self.user_member).load(["name"], [["NguyÔn V¨n An"]])
+        self.assertEqual(self.env["res.partner"].browse(result["ids"]).name, "NguyÔn V¨n An")
+        self.assertFalse(self._infos(result))
