@@ -12,6 +12,7 @@ from . import (
     res_config_settings,
     res_country_state,
     res_partner,
+    res_partner_anonymize,
     res_partner_calendar,
     res_partner_consent,
     res_partner_duplicate,

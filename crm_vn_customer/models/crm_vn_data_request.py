@@ -5,7 +5,7 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..tools.holidays import add_working_days, vn_public_holidays
 
@@ -298,4 +298,52 @@ class CrmVnDataRequest(models.Model):
             body=self.env._("Export of the customer's personal data."),
             attachment_ids=attachment.ids,
         )
+        return True
+
+    # Deletion ------------------------------------------------------------
+
+    def action_anonymize(self):
+        """Carry out a deletion request: anonymise the customer, keep what the law requires.
+
+        Everything happens in the caller's transaction: if a step fails, the
+        error goes up and nothing is left half-done.
+        """
+        if not self.env.user.has_group("sales_team.group_sale_manager"):
+            raise AccessError(self.env._("Only a sales administrator can anonymise a customer."))
+        for request in self:
+            if request.request_type != "deletion":
+                raise UserError(
+                    self.env._(
+                        "Only a deletion request anonymises the customer (%(reference)s).", reference=request.reference
+                    )
+                )
+            if request.state not in OPEN_STATES:
+                raise UserError(
+                    self.env._("Only an open request can be carried out (%(reference)s).", reference=request.reference)
+                )
+        self.check_access("write")
+        today = fields.Date.context_today(self)
+        for request in self:
+            # sudo: the law asks to remove everything held on the customer,
+            # including other users' messages, activities and the append-only
+            # consent log; the user was checked above (sales administrator,
+            # write access to this open deletion request).
+            counts = request.partner_id.sudo()._crm_vn_anonymize()
+            labels = request.partner_id._crm_vn_anonymize_labels()
+            note = self.env._(
+                "The customer's personal data was anonymised on %(date)s.", date=today.strftime("%d/%m/%Y")
+            )
+            request.write(
+                {
+                    "description": note,
+                    "response": Markup("<p>%s</p>") % note,
+                    "state": "done",
+                    "date_done": today,
+                    "date_answered": request.date_answered or today,
+                }
+            )
+            rows = Markup("").join(
+                Markup("<li>%s: %s</li>") % (labels.get(kind, kind), count) for kind, count in counts.items()
+            )
+            request.message_post(body=Markup("<p>%s</p><ul>%s</ul>") % (note, rows))
         return True

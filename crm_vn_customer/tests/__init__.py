@@ -1,4 +1,5 @@
 from . import (
+    test_anonymize,
     test_consent,
     test_data_request,
     test_duplicates,

@@ -1,4 +1,5 @@
 from . import (
+    test_anonymize,
     test_escalation,
     test_feedback,
     test_holidays,

@@ -4,5 +4,6 @@ from . import (
     res_company,
     res_config_settings,
     res_partner,
+    res_partner_anonymize,
     res_partner_personal_data,
 )

@@ -1,5 +1,6 @@
 from . import (
     test_analytics,
+    test_anonymize,
     test_digest,
     test_pdf_reports,
     test_personal_data,

@@ -1,0 +1,276 @@
+from odoo import fields, models
+
+# Personal fields of a customer and its contacts, emptied by anonymisation.
+# ``name`` is replaced by a neutral label; the match keys, ``complete_name``
+# and ``commercial_company_name`` follow by recomputation.
+PARTNER_FIELDS = (
+    "email",
+    "phone",
+    "mobile",
+    "street",
+    "street2",
+    "city",
+    "zip",
+    "state_id",
+    "country_id",
+    "website",
+    "function",
+    "comment",
+    "title",
+    "ref",
+    "vat",
+    "company_registry",
+    "image_1920",
+    "birthdate_date",
+    "gender",
+    "marital_status",
+    "occupation",
+    "income_band",
+    "interest_ids",
+    "preferred_channel",
+    "best_contact_time",
+    "source_id",
+    "customer_since",
+    "lifecycle_stage",
+    "profile_properties",
+)
+LEAD_FIELDS = (
+    "contact_name",
+    "partner_name",
+    "email_from",
+    "email_cc",
+    "phone",
+    "mobile",
+    "website",
+    "function",
+    "title",
+    "street",
+    "street2",
+    "city",
+    "zip",
+    "state_id",
+    "country_id",
+    "description",
+    "referred",
+    "lead_properties",
+)
+# Context of every anonymising write: no tracking message may copy the old
+# values into the chatter, and blank numbers need no duplicate check.
+ANONYMIZE_CONTEXT = {
+    "active_test": False,
+    "tracking_disable": True,
+    "mail_notrack": True,
+    "crm_vn_skip_duplicate_check": True,
+}
+
+
+class ResPartner(models.Model):
+    """Anonymisation of a customer for a deletion request (Law 91/2025/QH15).
+
+    ``_crm_vn_anonymize()`` is the extension point, the mirror of
+    ``_crm_vn_personal_data()``: each module empties the personal values of
+    the records it keeps on the customer and adds its counts under its own
+    key (``crm_vn_feedback`` feedback and ratings, ``crm_vn_reports`` sale
+    orders and the legal data of invoiced customers). Records are kept where
+    they serve as evidence (consents, accounting documents); only their
+    personal values go. Nothing is committed: a failure undoes everything.
+    """
+
+    _inherit = "res.partner"
+
+    def _crm_vn_anonymize(self):
+        """Remove the personal data held on this customer; return counts per kind (override to add yours).
+
+        The caller checks the request (``crm.vn.data.request.action_anonymize``)
+        and calls this as superuser: the messages, activities and consents of
+        other users must be reached.
+        """
+        self.ensure_one()
+        partner = self.with_context(**ANONYMIZE_CONTEXT)
+        partners = partner._crm_vn_personal_data_partners()
+        counts = {}
+        # Activities before archiving (which would delete them uncounted), then
+        # the partners: the records below copy their new names.
+        counts["activities"] = partner._crm_vn_anonymize_activities("res.partner", partners.ids)
+        counts["portal_users"] = partner._crm_vn_anonymize_portal_users(partners)
+        counts["bank_accounts"] = partner._crm_vn_anonymize_bank_accounts(partners)
+        counts["contacts"] = partner._crm_vn_anonymize_partners(partners) - 1
+        counts["messages"] = partner._crm_vn_anonymize_messages("res.partner", partners.ids)
+        counts["attachments"] = partner._crm_vn_anonymize_attachments("res.partner", partners.ids)
+        counts["authored_messages"] = partner._crm_vn_anonymize_authored_messages(partners)
+        counts["leads"] = partner._crm_vn_anonymize_leads(partners)
+        counts["consents"] = partner._crm_vn_anonymize_consents(partners)
+        counts["data_requests"] = partner._crm_vn_anonymize_data_requests(partners)
+        counts["merge_logs"] = partner._crm_vn_anonymize_merge_logs(partners)
+        counts["tracking_values"] = partner._crm_vn_anonymize_tracking(partners)
+        return counts
+
+    def _crm_vn_anonymize_labels(self):
+        """Readable label of each count returned by ``_crm_vn_anonymize`` (override to add yours)."""
+        return {
+            "contacts": self.env._("Contacts anonymised"),
+            "leads": self.env._("Leads and opportunities anonymised"),
+            "consents": self.env._("Consent records kept as evidence, wording and notes removed"),
+            "data_requests": self.env._("Data requests whose texts were removed"),
+            "merge_logs": self.env._("Merge logs whose copied values were removed"),
+            "activities": self.env._("Activities deleted"),
+            "messages": self.env._("Messages emptied"),
+            "attachments": self.env._("Attachments deleted"),
+            "bank_accounts": self.env._("Bank accounts deleted"),
+            "portal_users": self.env._("Portal users archived"),
+            "authored_messages": self.env._("Messages sent by the customer elsewhere, address removed"),
+            "tracking_values": self.env._("Tracked changes removed or anonymised"),
+        }
+
+    def _crm_vn_anonymize_kept_fields(self):
+        """Fields of this partner the law requires to keep (override: accounting documents)."""
+        self.ensure_one()
+        return set()
+
+    def _crm_vn_anonymize_kept_banks(self):
+        """Bank accounts of these partners the law requires to keep (override: used by payments)."""
+        return self.env["res.partner.bank"]
+
+    # Partners ------------------------------------------------------------
+
+    def _crm_vn_anonymize_partners(self, partners):
+        """Empty the personal fields of each partner (except those kept by law), then archive it."""
+        for each in partners:
+            kept = each._crm_vn_anonymize_kept_fields()
+            vals = {fname: False for fname in PARTNER_FIELDS if fname not in kept and fname in each._fields}
+            if "name" not in kept:
+                vals["name"] = self.env._("Deleted customer %(id)s", id=each.id)
+            vals["active"] = False
+            each.write(vals)
+        return len(partners)
+
+    def _crm_vn_anonymize_portal_users(self, partners):
+        """Archive the portal accounts of the customer: their login is its e-mail address."""
+        users = self.env["res.users"].search([("partner_id", "in", partners.ids), ("share", "=", True)])
+        for user in users:
+            user.write({"login": f"deleted-{user.id}", "active": False})
+        return len(users)
+
+    def _crm_vn_anonymize_bank_accounts(self, partners):
+        banks = partners.bank_ids - partners._crm_vn_anonymize_kept_banks()
+        count = len(banks)
+        banks.unlink()
+        return count
+
+    # Records about the customer -------------------------------------------
+
+    def _crm_vn_anonymize_leads(self, partners):
+        leads = self.env["crm.lead"].search([("partner_id", "in", partners.ids)])
+        for lead in leads:
+            vals = {fname: False for fname in LEAD_FIELDS if fname in lead._fields}
+            vals["name"] = self.env._("Anonymised opportunity %(id)s", id=lead.id)
+            lead.write(vals)
+        self._crm_vn_anonymize_activities("crm.lead", leads.ids)
+        self._crm_vn_anonymize_messages("crm.lead", leads.ids)
+        self._crm_vn_anonymize_attachments("crm.lead", leads.ids)
+        return len(leads)
+
+    def _crm_vn_anonymize_consents(self, partners):
+        """Keep each consent (purpose, channel, state, date, method: the evidence of lawful
+        processing) but remove its wording, notes and evidence files."""
+        consents = self.env["crm.vn.consent"].search([("partner_id", "in", partners.ids)])
+        evidence = consents.attachment_ids
+        # The log is append-only for users; the superuser (running a legal
+        # deletion request, see the docstring of _crm_vn_anonymize) may write.
+        consents.sudo().write({"notice": False, "note": False, "attachment_ids": [fields.Command.clear()]})
+        evidence.sudo().unlink()
+        self._crm_vn_anonymize_messages("crm.vn.consent", consents.ids)
+        return len(consents)
+
+    def _crm_vn_anonymize_data_requests(self, partners):
+        """The requests stay (reference, type, dates: the answer to the law); their texts and exports go."""
+        requests = self.env["crm.vn.data.request"].search([("partner_id", "in", partners.ids)])
+        exports = requests.export_attachment_id
+        requests.write({"description": False, "response": False, "export_attachment_id": False})
+        exports.unlink()
+        self._crm_vn_anonymize_messages(
+            "crm.vn.data.request", requests.ids, message_types=("comment", "email"), keep_tracking=True
+        )
+        self._crm_vn_anonymize_attachments("crm.vn.data.request", requests.ids)
+        return len(requests)
+
+    def _crm_vn_anonymize_merge_logs(self, partners):
+        logs = self.env["crm.vn.duplicate.merge.log"].search([("partner_id", "in", partners.ids)])
+        logs.write({"values_before": False})
+        return len(logs)
+
+    # Mail ----------------------------------------------------------------
+
+    def _crm_vn_anonymize_activities(self, model, res_ids):
+        activities = self.env["mail.activity"].search([("res_model", "=", model), ("res_id", "in", res_ids)])
+        count = len(activities)
+        activities.unlink()
+        return count
+
+    def _crm_vn_anonymize_attachments(self, model, res_ids):
+        """Delete the files attached to the records (those of binary fields are emptied with the field)."""
+        attachments = self.env["ir.attachment"].search([("res_model", "=", model), ("res_id", "in", res_ids)])
+        count = len(attachments)
+        attachments.unlink()
+        return count
+
+    def _crm_vn_anonymize_messages(self, model, res_ids, message_types=None, keep_tracking=False):
+        """Empty the messages of the records: body, subject, addresses, attachments, tracked values.
+
+        The messages stay (dates and authors are the history of the file), the
+        record name they copy is set to the record's new name.
+        """
+        domain = [("model", "=", model), ("res_id", "in", res_ids)]
+        if message_types:
+            domain.append(("message_type", "in", list(message_types)))
+        messages = self.env["mail.message"].search(domain)
+        if not messages:
+            return 0
+        names = {record.id: record.display_name for record in self.env[model].browse(res_ids)}
+        attachments = messages.attachment_ids
+        tracking = messages.tracking_value_ids
+        for message in messages:
+            message.write(
+                {
+                    "body": "",
+                    "subject": False,
+                    "email_from": False,
+                    "reply_to": False,
+                    "record_name": names.get(message.res_id, False),
+                    "attachment_ids": [fields.Command.clear()],
+                }
+            )
+        if not keep_tracking:
+            tracking.unlink()
+        attachments.unlink()
+        self.env["mail.mail"].search([("mail_message_id", "in", messages.ids)]).write(
+            {"body_html": False, "email_to": False, "email_cc": False}
+        )
+        return len(messages)
+
+    def _crm_vn_anonymize_authored_messages(self, partners):
+        """Messages the customer wrote on other records keep their author (now anonymous) but lose
+        the sender's address."""
+        messages = self.env["mail.message"].search([("author_id", "in", partners.ids), ("email_from", "!=", False)])
+        messages.write({"email_from": False, "reply_to": False})
+        return len(messages)
+
+    def _crm_vn_anonymize_tracking(self, partners):
+        """Tracked changes of a customer field (on a request, a lead, an order) show its new name."""
+        tracking = self.env["mail.tracking.value"].search(
+            [
+                ("field_id.relation", "=", "res.partner"),
+                "|",
+                ("old_value_integer", "in", partners.ids),
+                ("new_value_integer", "in", partners.ids),
+            ]
+        )
+        names = {partner.id: partner.display_name for partner in partners}
+        for value in tracking:
+            value.write(
+                {
+                    "old_value_char": names.get(value.old_value_integer, value.old_value_char),
+                    "new_value_char": names.get(value.new_value_integer, value.new_value_char),
+                }
+            )
+        return len(tracking)
