@@ -7,7 +7,7 @@
     "website": "https://github.com/crm-vn/crm-vn",
     "author": "CRM VN contributors",
     "license": "LGPL-3",
-    "depends": ["crm"],
+    "depends": ["crm", "sms"],
     "external_dependencies": {"python": ["phonenumbers", "rapidfuzz"]},
     "data": [
         "security/ir.model.access.csv",
@@ -28,6 +28,7 @@
         "views/crm_vn_customer_check_views.xml",
         "views/crm_vn_duplicate_group_views.xml",
         "views/crm_vn_consent_views.xml",
+        "views/sms_composer_views.xml",
         "views/crm_vn_province_migration_views.xml",
         "views/res_config_settings_views.xml",
         "views/crm_vn_data_request_views.xml",

@@ -5,6 +5,7 @@ from . import (
     crm_vn_duplicate_group,
     crm_vn_duplicate_merge_log,
     crm_vn_interest,
+    crm_vn_marketing_log,
     mail_activity,
     mail_activity_type,
     res_company,

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 
 MARKETING_CHANNELS = ("email", "sms", "call", "zalo", "facebook")
@@ -65,6 +67,23 @@ class ResPartner(models.Model):
         if channel in ("call", "sms") and self.vn_do_not_call:
             return False
         return bool(self[f"consent_marketing_{channel}"])
+
+    def _crm_vn_marketing_sent_today(self, channel):
+        """{partner id: marketing messages of ``channel`` sent in the last 24 hours}."""
+        if not self:
+            return {}
+        since = fields.Datetime.now() - timedelta(hours=24)
+        # sudo: the limit counts what anyone sent to the person.
+        groups = (
+            self.env["crm.vn.marketing.log"]
+            .sudo()
+            ._read_group(
+                [("partner_id", "in", self.ids), ("channel", "=", channel), ("date", ">", since)],
+                ["partner_id"],
+                ["__count"],
+            )
+        )
+        return {partner.id: count for partner, count in groups}
 
     def action_view_consents(self):
         self.ensure_one()

@@ -7,6 +7,7 @@ from . import (
     test_http,
     test_import_encoding,
     test_legacy_encoding,
+    test_marketing_sms,
     test_names,
     test_phone,
     test_provinces,

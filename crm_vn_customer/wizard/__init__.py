@@ -1,1 +1,1 @@
-from . import crm_vn_customer_check, crm_vn_customer_handover, crm_vn_province_migration
+from . import crm_vn_customer_check, crm_vn_customer_handover, crm_vn_province_migration, sms_composer

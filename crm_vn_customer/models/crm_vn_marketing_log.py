@@ -1,0 +1,20 @@
+from odoo import fields, models
+
+
+class CrmVnMarketingLog(models.Model):
+    """One marketing message or call sent to a customer: the count behind Decree 91/2020's daily limits.
+
+    Written by the senders (the SMS composer in marketing mode); read by
+    ``res.partner._crm_vn_marketing_sent_today``.
+    """
+
+    _name = "crm.vn.marketing.log"
+    _description = "Marketing Contact Log"
+    _order = "date desc, id desc"
+    _rec_name = "partner_id"
+
+    partner_id = fields.Many2one("res.partner", "Customer", required=True, ondelete="cascade", index=True)
+    channel = fields.Selection([("email", "Email"), ("sms", "SMS"), ("call", "Phone call")], required=True)
+    date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
+    user_id = fields.Many2one("res.users", "Sent By", default=lambda self: self.env.user)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)

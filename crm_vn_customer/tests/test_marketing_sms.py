@@ -1,0 +1,114 @@
+from datetime import datetime, timedelta
+
+from odoo.exceptions import UserError
+from odoo.tests import freeze_time, tagged
+
+from .common import CrmVnCustomerCommon
+
+MORNING = "2026-03-02 03:00:00"  # Monday 10:00 in Vietnam
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestMarketingSms(CrmVnCustomerCommon):
+    """SMS in batch as marketing (Decree 91/2020/NĐ-CP), sent by Lan (``user_member``) to her customers."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Partner = cls.env["res.partner"].with_context(crm_vn_skip_duplicate_check=True)
+        owner = {"user_id": cls.user_member.id}
+        cls.p_ok = Partner.create({"name": "Khách Đồng Ý", "mobile": "0903 100 001", **owner})
+        cls.p_none = Partner.create({"name": "Khách Chưa Hỏi", "mobile": "0903 100 002", **owner})
+        cls.p_dnc = Partner.create({"name": "Khách Không Gọi", "mobile": "0903 100 003", **owner})
+        cls.p_full = Partner.create({"name": "Khách Đã Nhận Đủ", "mobile": "0903 100 004", **owner})
+        cls.p_withdrawn = Partner.create({"name": "Khách Đã Rút", "mobile": "0903 100 005", **owner})
+        cls.partners = cls.p_ok | cls.p_none | cls.p_dnc | cls.p_full | cls.p_withdrawn
+        Consent = cls.env["crm.vn.consent"]
+        for partner in cls.p_ok | cls.p_dnc | cls.p_full | cls.p_withdrawn:
+            Consent.create(
+                {
+                    "partner_id": partner.id,
+                    "purpose": "marketing",
+                    "channel": "sms",
+                    "state": "given",
+                    "method": "form",
+                    "date": datetime(2026, 1, 5, 2, 0),
+                }
+            )
+        Consent.create(
+            {
+                "partner_id": cls.p_withdrawn.id,
+                "purpose": "marketing",
+                "channel": "all",
+                "state": "withdrawn",
+                "method": "call",
+                "date": datetime(2026, 2, 1, 2, 0),
+            }
+        )
+        cls.p_dnc.vn_do_not_call = True
+        # three marketing SMS in the last 24 hours, one older that no longer counts
+        Log = cls.env["crm.vn.marketing.log"]
+        for hours_ago in (1, 5, 20, 30):
+            Log.create(
+                {
+                    "partner_id": cls.p_full.id,
+                    "channel": "sms",
+                    "date": datetime(2026, 3, 2, 3, 0) - timedelta(hours=hours_ago),
+                }
+            )
+
+    def _send(self, marketing=True):
+        composer = (
+            self.env["sms.composer"]
+            .with_user(self.user_member)
+            .with_context(
+                default_composition_mode="mass", default_res_model="res.partner", active_ids=self.partners.ids
+            )
+            .create({"body": "Khuyến mãi tháng 3: giảm 20% máy lọc nước"})
+        )
+        self.assertTrue(composer.crm_vn_marketing, "a batch is marketing unless said otherwise")
+        composer.crm_vn_marketing = marketing
+        composer.action_send_sms()
+        sms = self.env["sms.sms"].search([("partner_id", "in", self.partners.ids)])
+        return {s.partner_id: (s.state, s.failure_type or False) for s in sms}
+
+    def test_only_consenting_customers_under_the_limit(self):
+        with freeze_time(MORNING):
+            result = self._send()
+        self.assertEqual(
+            result,
+            {
+                self.p_ok: ("outgoing", False),
+                self.p_none: ("canceled", "sms_optout"),
+                self.p_dnc: ("canceled", "sms_optout"),
+                self.p_full: ("canceled", "sms_optout"),
+                self.p_withdrawn: ("canceled", "sms_optout"),
+            },
+        )
+        logs = self.env["crm.vn.marketing.log"].search([("partner_id", "=", self.p_ok.id)])
+        self.assertEqual(len(logs), 1, "the SMS sent is counted for the daily limit")
+        self.assertEqual(logs.user_id, self.user_member)
+
+    def test_three_a_day(self):
+        for __ in range(3):
+            with freeze_time(MORNING):
+                self._send()
+            self.env["sms.sms"].search([("partner_id", "in", self.partners.ids)]).unlink()
+        with freeze_time(MORNING):
+            self.assertEqual(self._send()[self.p_ok], ("canceled", "sms_optout"), "the fourth in 24 hours is not sent")
+        with freeze_time("2026-03-03 04:00:00"):  # the next day, after 24 hours
+            self.env["sms.sms"].search([("partner_id", "in", self.partners.ids)]).unlink()
+            self.assertEqual(self._send()[self.p_ok], ("outgoing", False))
+
+    def test_hours(self):
+        for moment in ("2026-03-02 15:00:00", "2026-03-01 23:59:00"):  # 22:00 and 06:59 in Vietnam
+            with freeze_time(moment), self.assertRaises(UserError):
+                self._send()
+        with freeze_time("2026-03-02 00:00:00"):  # 07:00
+            self.assertEqual(self._send()[self.p_ok], ("outgoing", False))
+
+    def test_service_messages_are_not_marketing(self):
+        with freeze_time("2026-03-02 15:30:00"):  # 22:30: a delivery notice may still go out
+            result = self._send(marketing=False)
+        self.assertEqual({state for state, __ in result.values()}, {"outgoing"})
+        self.assertFalse(self.env["crm.vn.marketing.log"].search([("partner_id", "=", self.p_ok.id)]))
