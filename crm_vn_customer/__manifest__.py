@@ -1,8 +1,8 @@
 {
     "name": "Vietnam CRM: Customer Profile",
-    "summary": "Vietnamese customer profile, phone normalisation, ownership by salesperson "
-    "and hand-over when staff leave",
-    "version": "18.0.1.1.0",
+    "summary": "Vietnamese customer profile, phone normalisation, ownership by salesperson, hand-over, "
+    "personal-data consent and requests, 2025 provinces and legacy encodings",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-vn/crm-vn",
     "author": "CRM VN contributors",
