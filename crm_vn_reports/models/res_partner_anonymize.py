@@ -27,17 +27,7 @@ class ResPartner(models.Model):
     def _crm_vn_anonymize(self):
         counts = super()._crm_vn_anonymize()
         partner = self.with_context(**ANONYMIZE_CONTEXT)
-        partners = partner._crm_vn_personal_data_partners()
-        orders = partner.env["sale.order"].search(
-            [
-                "|",
-                "|",
-                ("partner_id", "in", partners.ids),
-                ("partner_invoice_id", "in", partners.ids),
-                ("partner_shipping_id", "in", partners.ids),
-            ],
-            order="id",
-        )
+        orders = partner._crm_vn_sale_orders()
         quotations = orders.filtered(lambda order: order.state in QUOTATION_STATES and not order.invoice_ids)
         orders -= quotations
         quotations.filtered(lambda order: order.state == "sent").with_context(

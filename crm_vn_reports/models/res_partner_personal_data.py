@@ -6,10 +6,10 @@ class ResPartner(models.Model):
 
     _inherit = "res.partner"
 
-    def _crm_vn_personal_data(self):
-        data = super()._crm_vn_personal_data()
+    def _crm_vn_sale_orders(self):
+        """Sale orders of the customer and its contacts, as buyer, invoiced or delivered party."""
         partners = self._crm_vn_personal_data_partners()
-        orders = self.env["sale.order"].search(
+        return self.env["sale.order"].search(
             [
                 "|",
                 "|",
@@ -19,6 +19,10 @@ class ResPartner(models.Model):
             ],
             order="id",
         )
+
+    def _crm_vn_personal_data(self):
+        data = super()._crm_vn_personal_data()
+        orders = self._crm_vn_sale_orders()
         data["sale_orders"] = [
             self._crm_vn_export_record(order, exclude={"access_token"})
             | {
