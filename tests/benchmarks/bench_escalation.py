@@ -27,7 +27,7 @@ from psycopg2.extras import execute_values
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_db import partner_extra_columns
+from bench_db import bench_salesperson, bench_team, partner_extra_columns
 from vn_data import Generator
 
 BENCH_REF = "crmvn-bench-feedback"
@@ -36,19 +36,9 @@ SALESPEOPLE = 20
 
 def setup_people(env):
     """A sales team with a leader and salespeople (created once, by login)."""
-    Users = env["res.users"].with_context(no_reset_password=True, mail_create_nolog=True)
-    group = env.ref("sales_team.group_sale_salesman")
-
-    def user(login, name):
-        found = Users.search([("login", "=", login)])
-        return found or Users.create({"login": login, "name": name, "groups_id": [(6, 0, group.ids)]})
-
-    leader = user("bench_leader", "Trưởng nhóm Bench")
-    sellers = [user(f"bench_seller_{index}", f"NV Bench {index}") for index in range(SALESPEOPLE)]
-    team = env["crm.team"].search([("name", "=", "Bench team")]) or env["crm.team"].create(
-        {"name": "Bench team", "user_id": leader.id}
-    )
-    return team, sellers
+    leader = bench_salesperson(env, "bench_leader", "Trưởng nhóm Bench")
+    sellers = [bench_salesperson(env, f"bench_seller_{index}", f"NV Bench {index}") for index in range(SALESPEOPLE)]
+    return bench_team(env, "Bench team", leader), sellers
 
 
 def populate(env, count, breached_share):

@@ -35,7 +35,7 @@ from psycopg2.extras import execute_values
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_db import partner_extra_columns
+from bench_db import bench_salesperson, bench_team, partner_extra_columns
 from vn_data import Generator
 
 BENCH_REF = "crmvn-bench-reports"
@@ -62,25 +62,15 @@ EXPORT_FIELDS = [
 
 
 def setup_people(env):
-    Users = env["res.users"].with_context(no_reset_password=True, mail_create_nolog=True)
-    group = env.ref("sales_team.group_sale_salesman")
-
-    def user(login, name):
-        found = Users.search([("login", "=", login)])
-        return found or Users.create({"login": login, "name": name, "groups_id": [(6, 0, group.ids)]})
-
-    sellers = [user(f"bench_rep_seller_{index}", f"NV Báo cáo {index}") for index in range(SALESPEOPLE)]
-    teams = []
-    for index in range(TEAMS):
-        name = f"Bench chi nhánh {index}"
-        team = env["crm.team"].search([("name", "=", name)]) or env["crm.team"].create(
-            {"name": name, "user_id": sellers[index * (SALESPEOPLE // TEAMS)].id}
-        )
-        teams.append(team)
-        members = sellers[index * (SALESPEOPLE // TEAMS) : (index + 1) * (SALESPEOPLE // TEAMS)]
-        for seller in members:
-            if not env["crm.team.member"].search([("user_id", "=", seller.id), ("crm_team_id", "=", team.id)]):
-                env["crm.team.member"].create({"user_id": seller.id, "crm_team_id": team.id})
+    """20 salespeople in 4 teams, each led by its first member (created once, by login)."""
+    size = SALESPEOPLE // TEAMS
+    sellers = [
+        bench_salesperson(env, f"bench_rep_seller_{index}", f"NV Báo cáo {index}") for index in range(SALESPEOPLE)
+    ]
+    teams = [
+        bench_team(env, f"Bench chi nhánh {index}", sellers[index * size], sellers[index * size : (index + 1) * size])
+        for index in range(TEAMS)
+    ]
     return sellers, teams
 
 
