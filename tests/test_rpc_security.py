@@ -155,6 +155,10 @@ class TestRpcOwnership(HttpCase):
         # no feedback can be filed under Bob's customer by Alice (it would be Bob's)
         with self.assertRaises(xmlrpc.client.Fault):
             call("create", {"name": "Lách luật", "partner_id": self.bob_customer.id, "priority": "1"})
+        with self.assertRaises(xmlrpc.client.Fault) as error:
+            # naming herself assignee does not open Bob's customer either
+            call("create", {"name": "Lách", "partner_id": self.bob_customer.id, "priority": "1", "user_id": uid})
+        self._assert_no_secret(error.exception.faultString)
         # the chatter of Bob's feedback stays hidden from the web client too
         self.authenticate("rpc_alice", "rpc_alice")
         messages = self.make_jsonrpc_request(

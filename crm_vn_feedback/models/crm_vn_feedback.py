@@ -1,9 +1,11 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # Stages in which the feedback still has a deadline to meet.
 OPEN_STATES = ("new", "acknowledged", "in_progress")
 DONE_STATES = ("resolved", "closed", "cancelled")
+# Set by the escalation job (read-only on screen); by hand only for sales managers.
+PROTECTED_FIELDS = {"escalation_level", "escalated_user_id", "escalation_deadline"}
 PRIORITIES = [("0", "Low"), ("1", "Medium"), ("2", "High"), ("3", "Urgent")]
 FEEDBACK_TYPES = [
     ("complaint", "Complaint"),
@@ -186,16 +188,33 @@ class CrmVnFeedback(models.Model):
                 or self.env._("New")
             )
         feedbacks = super().create(vals_list)
+        feedbacks._check_customer_readable()
         for state in {feedback.state for feedback in feedbacks} - {"new"}:
             feedbacks.filtered(lambda f, s=state: f.state == s)._stamp_state_dates(state)
         feedbacks._send_acknowledgement()
         return feedbacks
 
     def write(self, vals):
+        protected = PROTECTED_FIELDS.intersection(vals)
+        if protected and not (self.env.su or self.env.user.has_group("sales_team.group_sale_manager")):
+            raise AccessError(
+                self.env._(
+                    "Only sales managers can change the escalation of feedback (%(fields)s).",
+                    fields=", ".join(self._fields[name]._description_string(self.env) for name in sorted(protected)),
+                )
+            )
         result = super().write(vals)
+        if "partner_id" in vals:
+            self._check_customer_readable()
         if vals.get("state"):
             self._stamp_state_dates(vals["state"])
         return result
+
+    def _check_customer_readable(self):
+        """Feedback is filed for a customer one may see: otherwise naming oneself assignee would
+        open the customer's contact details (and send them an email)."""
+        if not self.env.su:
+            self.partner_id.check_access("read")
 
     def _stamp_state_dates(self, state):
         """Record when the feedback was first acknowledged, resolved and closed."""

@@ -63,7 +63,7 @@ class CrmVnFeedback(models.Model):
             company = feedback.company_id or self.env.company
             feedback.sla_policy_id = policies._find_policy(company, feedback.feedback_type, feedback.priority, policies)
 
-    @api.depends("date_received", "sla_policy_id.response_hours", "sla_policy_id.resolution_hours")
+    @api.depends("company_id", "date_received", "sla_policy_id.response_hours", "sla_policy_id.resolution_hours")
     def _compute_policy_deadlines(self):
         schedules = {}
         for feedback in self:

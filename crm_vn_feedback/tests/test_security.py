@@ -75,6 +75,29 @@ class TestFeedbackSecurity(CrmVnFeedbackCommon):
         result = Feedback.web_search_read([("id", "in", self.all_feedback.ids)], {"name": {}})
         self.assertEqual(result["length"], 3)
 
+    def test_no_feedback_for_a_customer_one_cannot_see(self):
+        """Naming oneself assignee does not open a colleague's customer (contact details, acknowledgement)."""
+        Feedback = self.env["crm.vn.feedback"].with_user(self.user_member)
+        count = self.env["crm.vn.feedback"].search_count([])
+        with self.assertRaises(AccessError):
+            Feedback.create(
+                {"name": "Lách", "partner_id": self.customer_other.id, "priority": "1", "user_id": self.user_member.id}
+            )
+        with self.assertRaises(AccessError):
+            Feedback.browse(self.fb_member.id).write({"partner_id": self.customer_other.id})
+        self.assertEqual(self.env["crm.vn.feedback"].search_count([]), count)
+        self.assertEqual(self.fb_member.partner_id, self.customer_member)
+
+    def test_escalation_fields_for_managers_only(self):
+        self.fb_member.sudo().write({"escalation_level": 1, "escalated_user_id": self.user_leader.id})
+        with self.assertRaises(AccessError):
+            self.fb_member.with_user(self.user_member).write({"escalation_level": 0})
+        with self.assertRaises(AccessError):
+            self.fb_member.with_user(self.user_leader).write({"escalated_user_id": self.user_member.id})
+        self.assertEqual(self.fb_member.escalation_level, 1)
+        self.fb_member.with_user(self.user_manager).write({"escalation_level": 0})
+        self.assertEqual(self.fb_member.escalation_level, 0)
+
     def test_escalated_person_sees_it(self):
         self.fb_member.sudo().escalated_user_id = self.user_other
         self.assertIn(self.fb_member, self._visible(self.user_other))
