@@ -1,3 +1,4 @@
+import threading
 import time
 from collections import defaultdict
 
@@ -91,6 +92,13 @@ class CrmVnFeedback(models.Model):
             # The rows are locked now: forget what the cache knew before.
             batch.invalidate_recordset()
             done += len(batch._escalate(now=now))
+            if self.env.context.get("ir_cron_progress_id") and not getattr(
+                threading.current_thread(), "testing", False
+            ):
+                # Run by the scheduler: keep each batch and release its row locks, as Odoo's
+                # batched crons do, so that users editing those feedbacks do not wait for the
+                # whole run, and a failure later does not undo the escalations already notified.
+                self.env.cr.commit()  # pylint: disable=invalid-commit
             if time.monotonic() - started > time_budget:
                 remaining = self.search_count(
                     [
@@ -176,7 +184,8 @@ class CrmVnFeedback(models.Model):
             if company.id not in levels_by_company:
                 levels_by_company[company.id] = Level._levels_for(company)
             levels = levels_by_company[company.id]
-            new_level = feedback.escalation_level + 1
+            # the steps recorded are the truth: a level is never reached twice
+            new_level = max(feedback.escalation_level, *feedback.escalation_ids.mapped("level"), 0) + 1
             if new_level not in levels:
                 continue
             target = feedback._escalation_target(new_level, levels, exclude=self.env.user if manual else None)

@@ -146,6 +146,15 @@ class TestEscalation(CrmVnFeedbackCommon):
         self.assertEqual(len(digest), 1, "one message lists the 13 escalated feedbacks")
         self.assertIn(many[0].reference, digest.body)
 
+    def test_level_reset_by_hand_does_not_repeat_a_step(self):
+        """A manager lowering the level by hand: the job goes on from the recorded steps, it does not fail."""
+        self._run_cron("2026-03-02 07:30:00")
+        self.assertEqual(self.feedback.escalation_level, 1)
+        self.feedback.with_user(self.user_manager).write({"escalation_level": 0})
+        self._run_cron("2026-03-04 07:30:00")
+        self.assertEqual(self.feedback.escalation_ids.mapped("level"), [2, 1])
+        self.assertEqual(self.feedback.escalation_level, 2)
+
     def test_manual_escalation(self):
         with self.assertRaises(UserError):
             self.feedback.with_user(self.user_member).action_escalate()
