@@ -8,10 +8,10 @@ class ResPartner(models.Model):
     def _crm_vn_favourite_categories(self, limit=3):
         """{commercial partner id: product categories, most revenue first} from confirmed order lines.
 
-        Reads only the order lines of ``self`` (indexed by order partner); the
-        caller's access to these customers is what the report rows checked.
+        Reads only the order lines of the customers of ``self`` the caller may
+        read (indexed by order partner).
         """
-        partners = self.commercial_partner_id
+        partners = self.commercial_partner_id._filtered_access("read")
         if not partners:
             return {}
         self.env["sale.order.line"].flush_model(["order_partner_id", "product_id", "price_subtotal", "state"])
@@ -44,6 +44,8 @@ class ResPartner(models.Model):
         return result
 
     def _crm_vn_analytics(self):
-        """The customer analytics row of this customer (``crm.vn.customer.report``), empty if none."""
+        """The customer analytics row of this customer in the current company, empty if none."""
         self.ensure_one()
-        return self.env["crm.vn.customer.report"].search([("partner_id", "=", self.commercial_partner_id.id)], limit=1)
+        return self.env["crm.vn.customer.report"].search(
+            [("partner_id", "=", self.commercial_partner_id.id), ("company_id", "=", self.env.company.id)], limit=1
+        )

@@ -14,14 +14,16 @@ SEGMENTS = [
 
 
 class CrmVnCustomerReport(models.Model):
-    """Customer analytics: one row per customer (commercial partner), always current.
+    """Customer analytics: one row per customer (commercial partner) and company, always current.
 
     A plain SQL view over confirmed sale orders (headers, not lines, so that a
     million order lines cost nothing here), feedback and ratings. RFM scores
     are quintiles (1-5) within the company: recency of the last order,
     number of orders and revenue; the segment follows from them
     (``_segment_sql`` is the extension point). Amounts are untaxed, in the
-    company's currency, as in Odoo's sales analysis.
+    company's currency, as in Odoo's sales analysis. A customer who bought or
+    gave feedback in two companies has a row in each (id = partner id * 10000
+    + company id).
     """
 
     _name = "crm.vn.customer.report"
@@ -119,25 +121,31 @@ class CrmVnCustomerReport(models.Model):
               GROUP BY p.commercial_partner_id, so.company_id
             ), feedback AS (
                 SELECT f.commercial_partner_id AS partner_id,
+                       f.company_id,
                        count(*) AS feedback_count,
                        count(*) FILTER (WHERE f.feedback_type = 'complaint') AS complaint_count,
                        avg(f.rating_last_value) FILTER (WHERE f.rating_last_value > 0) AS rating_avg
                   FROM crm_vn_feedback f
                  WHERE f.active AND f.state != 'cancelled'
-              GROUP BY f.commercial_partner_id
+              GROUP BY f.commercial_partner_id, f.company_id
+            ), activity AS (
+                SELECT partner_id, company_id FROM orders
+                 UNION
+                SELECT partner_id, company_id FROM feedback
             ), customers AS (
                 SELECT p.id AS partner_id,
-                       COALESCE(o.company_id, p.company_id, p.profile_company_id) AS company_id,
+                       COALESCE(a.company_id, p.company_id, p.profile_company_id) AS company_id,
                        p.user_id, p.team_id, p.state_id, p.lifecycle_stage, p.customer_since,
                        COALESCE(o.order_count, 0) AS order_count,
                        o.first_order, o.last_order,
                        COALESCE(o.revenue, 0) AS revenue,
                        fb.feedback_count, fb.complaint_count, fb.rating_avg
                   FROM res_partner p
-             LEFT JOIN orders o ON o.partner_id = p.id
-             LEFT JOIN feedback fb ON fb.partner_id = p.id
+             LEFT JOIN activity a ON a.partner_id = p.id
+             LEFT JOIN orders o ON o.partner_id = p.id AND o.company_id = a.company_id
+             LEFT JOIN feedback fb ON fb.partner_id = p.id AND fb.company_id = a.company_id
                  WHERE p.active AND p.id = p.commercial_partner_id
-                   AND (o.partner_id IS NOT NULL OR p.user_id IS NOT NULL OR fb.partner_id IS NOT NULL)
+                   AND (a.partner_id IS NOT NULL OR p.user_id IS NOT NULL)
                    AND NOT EXISTS (SELECT 1 FROM res_users u WHERE u.partner_id = p.id)
                    AND NOT EXISTS (SELECT 1 FROM res_company c WHERE c.partner_id = p.id)
             ), scored AS (
@@ -153,7 +161,7 @@ class CrmVnCustomerReport(models.Model):
                                           ORDER BY c.revenue, c.partner_id) END AS m
                   FROM customers c
             )
-            SELECT s.partner_id AS id,
+            SELECT s.partner_id::bigint * 10000 + COALESCE(s.company_id, 0) AS id,
                    s.partner_id,
                    s.user_id,
                    s.team_id,

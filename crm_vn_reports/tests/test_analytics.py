@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from odoo import Command
 from odoo.tests import tagged
 
 from .common import CrmVnReportsCommon
@@ -84,6 +85,38 @@ class TestCustomerAnalytics(CrmVnReportsCommon):
             self.Report._read_group([("company_id", "=", self.company.id)], ["segment"], ["customer_count:sum"])
         )
         self.assertEqual(segments, {"champions": 1, "new": 1, "at_risk": 1, "loyal": 1, "lost": 1, "none": 1})
+
+    def test_one_row_per_company(self):
+        """P1 also bought in the main company: a row there, apart from the test company's."""
+        other = self.env.ref("base.main_company")
+        order = (
+            self.env["sale.order"]
+            .with_company(other)
+            .create(
+                {
+                    "partner_id": self.p1.id,
+                    "company_id": other.id,
+                    "order_line": [Command.create({"product_id": self.product.id, "price_unit": 777})],
+                }
+            )
+        )
+        order.action_confirm()
+        self.env.flush_all()
+        rows = self.Report.search([("partner_id", "=", self.p1.id)])
+        self.assertEqual(
+            {row.company_id: (row.revenue, row.order_count) for row in rows},
+            {self.company: (400, 4), other: (777, 1)},
+        )
+        self.assertEqual(len(set(rows.ids)), 2, "one id per row")
+        seen = self.Report.with_user(self.seller_a).search([("partner_id", "=", self.p1.id)])
+        self.assertEqual(seen.mapped("revenue"), [400], "a user of the test company sees its row only")
+        self.assertEqual(self.p1.with_company(self.company)._crm_vn_analytics().revenue, 400)
+
+    def test_favourite_category_only_for_readable_customers(self):
+        self.assertEqual(
+            self.p4.with_user(self.seller_b)._crm_vn_favourite_categories(), {self.p4.id: self.product.categ_id}
+        )
+        self.assertEqual(self.p4.with_user(self.seller_a)._crm_vn_favourite_categories(), {})
 
     def test_churn_period_of_the_company(self):
         self.company.crm_vn_churn_days = 500
