@@ -279,9 +279,11 @@ class CrmVnDataRequest(models.Model):
         if self.state not in OPEN_STATES:
             raise UserError(self.env._("This request is closed: open a new one for a new export."))
         self.check_access("write")
-        # sudo: the law asks for everything held on the customer, including
-        # records the handler may not read; access to the request (its rules
-        # follow the customer's ownership) was checked just above.
+        # The handler must be able to read the customer and each of its contacts
+        # (a contact may belong to another salesperson): else a sales manager exports.
+        self.partner_id.sudo()._crm_vn_personal_data_partners().with_env(self.env).check_access("read")
+        # sudo: the law asks for everything held on the customer (messages, orders,
+        # feedback of other people's records included); access was checked above.
         data = self.partner_id.sudo()._crm_vn_personal_data()
         content = json.dumps(data, ensure_ascii=False, indent=2, default=str).encode()
         attachment = self.env["ir.attachment"].create(

@@ -226,6 +226,21 @@ class TestDataRequest(DataRequestCommon):
         self.assertEqual([c["name"] for c in data["contacts"]], ["Lý Thu Trang"])
         self.assertEqual(data["contacts"][0]["parent_id"], "Công ty TNHH Minh Phát")
 
+    @freeze_time("2026-04-24 03:00")
+    def test_export_needs_every_contact_readable(self):
+        """An unassigned company whose contact belongs to Đức: Lan may not export it, a manager may."""
+        company = self.env["res.partner"].create({"name": "Công ty Không Chủ", "is_company": True})
+        self.env["res.partner"].create(
+            {"name": "Liên Hệ Của Đức", "parent_id": company.id, "user_id": self.user_other.id, "phone": "0903 222 111"}
+        )
+        request = self._request(company, date(2026, 4, 24), user=self.user_member)
+        with self.assertRaises(AccessError):
+            request.action_export_personal_data()
+        self.assertFalse(request.export_attachment_id)
+        request.with_user(self.user_manager).action_export_personal_data()
+        data = json.loads(base64.b64decode(request.export_attachment_id.datas))
+        self.assertEqual([c["name"] for c in data["contacts"]], ["Liên Hệ Của Đức"])
+
     def test_export_only_for_access_requests(self):
         request = self._request(self.customer_leader, date(2026, 4, 24), request_type="correction")
         with self.assertRaises(UserError):
