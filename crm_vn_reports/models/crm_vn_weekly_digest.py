@@ -1,8 +1,11 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+
+import pytz
 
 from odoo import api, fields, models
 
 BREACHED_SHOWN = 20
+DEFAULT_TZ = "Asia/Ho_Chi_Minh"
 
 
 class CrmVnWeeklyDigest(models.AbstractModel):
@@ -22,12 +25,15 @@ class CrmVnWeeklyDigest(models.AbstractModel):
         template = self.env.ref("crm_vn_reports.mail_template_weekly_digest", raise_if_not_found=False)
         if not template:
             return 0
-        date_to = fields.Date.context_today(self)
-        date_from = date_to - timedelta(days=7)
         sent = 0
         for manager in self._digest_recipients():
             for company in manager.company_ids:
-                values = self.with_user(manager).with_company(company)._digest_values(company, date_from, date_to)
+                # the week of the manager's calendar: today in their time zone
+                tz = manager.tz or company.partner_id.tz or DEFAULT_TZ
+                date_to = fields.Date.context_today(self.with_context(tz=tz))
+                date_from = date_to - timedelta(days=7)
+                digest = self.with_user(manager).with_company(company).with_context(tz=tz)
+                values = digest._digest_values(company, date_from, date_to)
                 # as superuser: the template, its layout and the outgoing mail are configuration.
                 template.with_context(digest=values, lang=manager.lang).send_mail(manager.id, force_send=False)
                 sent += 1
@@ -41,9 +47,18 @@ class CrmVnWeeklyDigest(models.AbstractModel):
 
     @api.model
     def _digest_values(self, company, date_from, date_to):
-        """The figures of [date_from, date_to) for ``company``, read with the current user's rights."""
-        start = fields.Datetime.to_datetime(date_from)
-        end = fields.Datetime.to_datetime(date_to)
+        """The figures of [date_from, date_to) for ``company``, read with the current user's rights.
+
+        Days are those of the context's time zone: received and resolved times
+        are compared with local midnights. The order figures count days of
+        the orders' UTC dates, as the salesperson analysis does.
+        """
+        zone = pytz.timezone(self.env.context.get("tz") or DEFAULT_TZ)
+
+        def utc_midnight(day):
+            return zone.localize(datetime.combine(day, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
+
+        start, end = utc_midnight(date_from), utc_midnight(date_to)
         company_domain = [("company_id", "=", company.id)]
         Performance = self.env["crm.vn.salesperson.report"]
         [(revenue, orders, new_customers)] = Performance._read_group(

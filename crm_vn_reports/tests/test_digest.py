@@ -71,7 +71,18 @@ class TestFeedbackAnalyticsAndDigest(CrmVnReportsCommon):
     def test_weekly_digest_to_managers(self):
         self.env["crm.vn.weekly.digest"]._digest_recipients()  # the group's users, from any company
         self.env["res.lang"]._activate_lang("en_US")
-        self.manager.write({"email": "mai@example.vn", "lang": "en_US"})
+        self.manager.write({"email": "mai@example.vn", "lang": "en_US", "tz": "Asia/Ho_Chi_Minh"})
+        # the week is counted in Vietnam: Monday 2 November 01:00 is in, Monday 9 November 00:30 and 03:00 are not
+        # (resolved today, outside that week, so that neither shows as breached)
+        for name, received in (
+            ("Sớm thứ Hai", datetime(2026, 11, 1, 18, 0)),
+            ("Đêm Chủ nhật", datetime(2026, 11, 8, 17, 30)),
+            ("Rạng sáng thứ Hai", datetime(2026, 11, 8, 20, 0)),
+        ):
+            self.env["crm.vn.feedback"].with_company(self.company).create(
+                {"name": name, "partner_id": self.p5.id, "priority": "0", "company_id": self.company.id,
+                 "date_received": received}
+            ).action_resolve()  # fmt: skip
         self.seller_a.email = "lan@example.vn"
         before = self.env["mail.mail"].search([]).ids
         with freeze_time("2026-11-09 01:00:00"):  # Monday: the week of 2 to 8 November
@@ -87,6 +98,6 @@ class TestFeedbackAnalyticsAndDigest(CrmVnReportsCommon):
         self.assertIn(self.breached.reference, body, "the breached feedback is listed")
         for resolved in self.resolved:
             self.assertNotIn(resolved.reference, body)
-        self.assertRegex(body, r"Feedback received</td><td[^>]*>3<")
+        self.assertRegex(body, r"Feedback received</td><td[^>]*>4<")
         self.assertRegex(body, r"Feedback resolved</td><td[^>]*>3<")
         self.assertRegex(body, r"Open feedback past its deadline</td><td[^>]*><strong>1<")
