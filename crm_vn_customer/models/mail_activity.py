@@ -1,5 +1,11 @@
-from odoo import api, models
-from odoo.exceptions import ValidationError
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+# Decree 91/2020/NĐ-CP: advertising calls between 08:00 and 17:00.
+CALL_HOURS = (8, 17)
+TZ = "Asia/Ho_Chi_Minh"
 
 
 class MailActivity(models.Model):
@@ -19,6 +25,25 @@ class MailActivity(models.Model):
             self.filtered(lambda a: a.activity_type_id.vn_marketing)._crm_vn_check_marketing_consent()
         return result
 
+    def _action_done(self, feedback=False, attachment_ids=None):
+        self.filtered(
+            lambda a: a.activity_type_id.vn_marketing and a.activity_type_id.category == "phonecall"
+        )._crm_vn_check_call_hours()
+        return super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
+
+    def _crm_vn_check_call_hours(self):
+        """A marketing call is logged when it is made: only between 08:00 and 17:00, Vietnam time."""
+        if not self:
+            return
+        now = pytz.utc.localize(fields.Datetime.now()).astimezone(pytz.timezone(TZ))
+        if not CALL_HOURS[0] <= now.hour < CALL_HOURS[1]:
+            raise UserError(
+                self.env._(
+                    "Marketing calls may only be made between 08:00 and 17:00 (Vietnam time): call the customer "
+                    "during those hours, then mark the call done."
+                )
+            )
+
     def _crm_vn_customer(self):
         """The customer an activity is about (the partner itself, or the partner of a lead or order)."""
         self.ensure_one()
@@ -37,7 +62,7 @@ class MailActivity(models.Model):
                 continue
             channel = "call" if activity.activity_type_id.category == "phonecall" else "email"
             if not customer._crm_vn_marketing_allowed(channel):
-                if channel == "call" and customer.vn_do_not_call:
+                if customer.vn_do_not_call:
                     message = self.env._("%(customer)s is on the Do-Not-Call list.", customer=customer.display_name)
                 else:
                     message = self.env._(

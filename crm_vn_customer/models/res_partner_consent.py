@@ -35,7 +35,8 @@ class ResPartner(models.Model):
     vn_do_not_call = fields.Boolean(
         "Do Not Call",
         tracking=True,
-        help="On the Do-Not-Call list (Decree 91/2020/NĐ-CP): no marketing calls nor SMS, whatever the consent.",
+        help="On the Do-Not-Call list (Decree 91/2020/NĐ-CP): no marketing at all (calls, SMS, emails, messages), "
+        "whatever the consent.",
     )
 
     @api.depends("consent_ids.state", "consent_ids.date", "consent_ids.purpose", "consent_ids.channel")
@@ -64,9 +65,38 @@ class ResPartner(models.Model):
     def _crm_vn_marketing_allowed(self, channel):
         """May this customer be sent marketing on ``channel`` (email, sms, call, zalo, facebook)?"""
         self.ensure_one()
-        if channel in ("call", "sms") and self.vn_do_not_call:
+        if self.vn_do_not_call:
             return False
         return bool(self[f"consent_marketing_{channel}"])
+
+    def _crm_vn_marketing_withdrawn(self, channel):
+        """Is the latest marketing consent of this customer for ``channel`` a withdrawal?"""
+        self.ensure_one()
+        return self._crm_vn_consent_state().get(("marketing", channel)) is False
+
+    @api.model
+    def _crm_vn_marketing_consented(self, channel, model, linked, known):
+        """May a marketing message on ``channel`` go to a record of ``model``?
+
+        The person is recognised by ``linked``, the customer of the record (the
+        partner itself, or the record's ``partner_id``), and by ``known``, the
+        contacts sharing the record's address or number:
+
+        - anyone of them on the Do-Not-Call list, or whose latest consent for the
+          channel is a withdrawal, stops the message;
+        - the linked customer must have consented; without one, a contact at the
+          address must have: silence is not consent;
+        - a mailing-list subscriber (``mailing.contact``) needs nothing more: the
+          subscription, with its one-click opt-out, is the consent to that list.
+        """
+        for partner in linked | known:
+            if partner.vn_do_not_call or partner._crm_vn_marketing_withdrawn(channel):
+                return False
+        if linked:
+            return all(partner[f"consent_marketing_{channel}"] for partner in linked)
+        if model == "mailing.contact":
+            return True
+        return any(partner[f"consent_marketing_{channel}"] for partner in known)
 
     def _crm_vn_marketing_sent_today(self, channel):
         """{partner id: marketing messages of ``channel`` sent in the last 24 hours}."""
@@ -84,6 +114,25 @@ class ResPartner(models.Model):
             )
         )
         return {partner.id: count for partner, count in groups}
+
+    @api.model
+    def _crm_vn_marketing_sent_to(self, channel, recipients):
+        """{number or address: marketing messages of ``channel`` sent to it in the last 24 hours}."""
+        recipients = [recipient for recipient in recipients if recipient]
+        if not recipients:
+            return {}
+        since = fields.Datetime.now() - timedelta(hours=24)
+        # sudo: the limit counts what anyone sent to the number.
+        groups = (
+            self.env["crm.vn.marketing.log"]
+            .sudo()
+            ._read_group(
+                [("recipient", "in", recipients), ("channel", "=", channel), ("date", ">", since)],
+                ["recipient"],
+                ["__count"],
+            )
+        )
+        return dict(groups)
 
     def action_view_consents(self):
         self.ensure_one()

@@ -149,12 +149,34 @@ class TestConsent(CrmVnCustomerCommon):
             activity_type_id=service_call.id, date_deadline=date(2026, 3, 10)
         )
 
+    def test_marketing_call_hours(self):
+        """Decree 91/2020: a marketing call is made, so marked done, between 08:00 and 17:00 Vietnam time."""
+        self._consent(self.customer_member, "given", channel="call")
+        call = self.env.ref("crm_vn_customer.mail_activity_type_marketing_call")
+        customer = self.customer_member.with_user(self.user_member)
+        with freeze_time("2026-03-02 10:30:00"):  # Monday 17:30 in Vietnam
+            activity = customer.activity_schedule(activity_type_id=call.id, date_deadline=date(2026, 3, 2))
+            with self.assertRaisesRegex(UserError, "08:00 and 17:00"):
+                activity.action_feedback(feedback="Đã gọi")
+            self.assertTrue(activity.exists())
+        with freeze_time("2026-03-02 00:59:00"):  # 07:59
+            with self.assertRaises(UserError):
+                activity.action_feedback(feedback="Đã gọi")
+        with freeze_time("2026-03-02 01:00:00"):  # 08:00
+            activity.action_feedback(feedback="Đã gọi, khách hẹn tuần sau")
+        self.assertFalse(activity.exists())
+        # service calls are not limited
+        service = self.env.ref("mail.mail_activity_data_call")
+        with freeze_time("2026-03-02 13:00:00"):  # 20:00
+            other = customer.activity_schedule(activity_type_id=service.id, date_deadline=date(2026, 3, 2))
+            other.action_feedback(feedback="Báo giao hàng")
+
     def test_do_not_call_list(self):
         self._consent(self.customer_member, "given")
         self.customer_member.with_user(self.user_member).vn_do_not_call = True
         self.assertFalse(self.customer_member._crm_vn_marketing_allowed("call"))
         self.assertFalse(self.customer_member._crm_vn_marketing_allowed("sms"))
-        self.assertTrue(self.customer_member._crm_vn_marketing_allowed("email"))
+        self.assertFalse(self.customer_member._crm_vn_marketing_allowed("email"), "no marketing at all on the list")
         call = self.env.ref("crm_vn_customer.mail_activity_type_marketing_call")
         with self.assertRaisesRegex(ValidationError, "Do-Not-Call"):
             self.customer_member.with_user(self.user_member).activity_schedule(

@@ -112,3 +112,40 @@ class TestMarketingSms(CrmVnCustomerCommon):
             result = self._send(marketing=False)
         self.assertEqual({state for state, __ in result.values()}, {"outgoing"})
         self.assertFalse(self.env["crm.vn.marketing.log"].search([("partner_id", "=", self.p_ok.id)]))
+
+    def test_leads_by_number(self):
+        """Leads without a customer: whoever holds the number decides; the daily limit counts per number."""
+        Lead = self.env["crm.lead"]
+        lead_known = Lead.create({"name": "Cơ hội 1", "phone": "+84 903 100 001", "user_id": self.user_member.id})
+        lead_dnc = Lead.create({"name": "Cơ hội 2", "phone": "0903100003", "user_id": self.user_member.id})
+        lead_stranger = Lead.create({"name": "Cơ hội 3", "phone": "0903 999 999", "user_id": self.user_member.id})
+        leads = lead_known | lead_dnc | lead_stranger
+
+        def send():
+            composer = (
+                self.env["sms.composer"]
+                .with_user(self.user_member)
+                .with_context(default_composition_mode="mass", default_res_model="crm.lead", active_ids=leads.ids)
+                .create({"body": "Mời quý khách ghé cửa hàng"})
+            )
+            composer.action_send_sms()
+            sms = self.env["sms.sms"].search([("number", "in", ["+84903100001", "+84903100003", "+84903999999"])])
+            result = {s.number: (s.state, s.failure_type or False) for s in sms}
+            sms.unlink()
+            return result
+
+        with freeze_time(MORNING):
+            self.assertEqual(
+                send(),
+                {
+                    "+84903100001": ("outgoing", False),
+                    "+84903100003": ("canceled", "sms_optout"),
+                    "+84903999999": ("canceled", "sms_optout"),
+                },
+            )
+            self.assertEqual(
+                self.env["crm.vn.marketing.log"].search([("recipient", "=", "+84903100001")]).mapped("channel"), ["sms"]
+            )
+            send()
+            send()
+            self.assertEqual(send()["+84903100001"], ("canceled", "sms_optout"), "a fourth SMS to the number in 24 h")

@@ -14,7 +14,10 @@ class SmsComposer(models.TransientModel):
 
     Uses the SMS composer's opt-out extension point (``_get_optout_record_ids``):
     skipped recipients get a cancelled SMS "Opted Out", visible in the SMS
-    list. Sending outside 07:00-22:00 (Vietnam time) is refused.
+    list. The person is the record's customer and whoever holds the number
+    (``res.partner._crm_vn_marketing_consented``); the daily limit counts per
+    customer and per number. Sending outside 07:00-22:00 (Vietnam time) is
+    refused, also for SMS campaigns of Email Marketing's SMS app.
     """
 
     _inherit = "sms.composer"
@@ -34,34 +37,48 @@ class SmsComposer(models.TransientModel):
         for composer in self:
             composer.crm_vn_marketing = composer.composition_mode == "mass"
 
-    def action_send_sms(self):
+    def _crm_vn_check_marketing_hours(self):
         if self.crm_vn_marketing and self.composition_mode == "mass":
             now = pytz.utc.localize(fields.Datetime.now()).astimezone(pytz.timezone(TZ))
             if not SMS_HOURS[0] <= now.hour < SMS_HOURS[1]:
                 raise UserError(self.env._("Marketing SMS may only be sent between 07:00 and 22:00 (Vietnam time)."))
+
+    def action_send_sms(self):
+        self._crm_vn_check_marketing_hours()
         return super().action_send_sms()
 
     def _get_optout_record_ids(self, records, recipients_info):
         optout = super()._get_optout_record_ids(records, recipients_info)
         if not self.crm_vn_marketing or self.composition_mode != "mass":
             return optout
-        partners = self.env["res.partner"].concat(*(info["partner"] for info in recipients_info.values()))
+        Partner = self.env["res.partner"]
+        numbers = {info["sanitized"] for info in recipients_info.values() if info["sanitized"]}
+        # sudo: the consent of whoever holds the number decides, whoever sends.
+        known = Partner.sudo().with_context(active_test=False).search([("phone_sanitized", "in", list(numbers))])
+        partners = Partner.concat(*(info["partner"] for info in recipients_info.values()))
         sent = partners._crm_vn_marketing_sent_today("sms")
+        sent_to = Partner._crm_vn_marketing_sent_to("sms", numbers)
         optout = set(optout)
         for record in records:
-            partner = recipients_info[record.id]["partner"]
-            if not partner or not partner._crm_vn_marketing_allowed("sms") or sent.get(partner.id, 0) >= SMS_PER_DAY:
+            info = recipients_info[record.id]
+            partner, number = info["partner"], info["sanitized"]
+            holders = known.filtered(lambda p, number=number: number and p.phone_sanitized == number)
+            count = max(sent.get(partner.id, 0), sent_to.get(number, 0))
+            if not Partner._crm_vn_marketing_consented("sms", records._name, partner, holders) or count >= SMS_PER_DAY:
                 optout.add(record.id)
             else:
                 sent[partner.id] = sent.get(partner.id, 0) + 1
+                sent_to[number] = sent_to.get(number, 0) + 1
         return list(optout)
 
     def _action_send_sms_mass(self, records=None):
+        # Also reached without action_send_sms: SMS marketing campaigns (mass_mailing_sms) and their scheduler.
+        self._crm_vn_check_marketing_hours()
         sms_all = super()._action_send_sms_mass(records=records)
         if self.crm_vn_marketing and sms_all:
-            sent = sms_all.filtered(lambda sms: sms.state in ("outgoing", "pending", "sent") and sms.partner_id)
+            sent = sms_all.filtered(lambda sms: sms.state in ("outgoing", "pending", "sent"))
             # sudo: the log is the company's record of contacts, written whoever sends.
             self.env["crm.vn.marketing.log"].sudo().create(
-                [{"partner_id": sms.partner_id.id, "channel": "sms"} for sms in sent]
+                [{"partner_id": sms.partner_id.id, "recipient": sms.number, "channel": "sms"} for sms in sent]
             )
         return sms_all

@@ -1,0 +1,88 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+# Decree 91/2020/NĐ-CP: at most 3 advertising emails to one address in 24 hours.
+EMAILS_PER_DAY = 3
+
+
+class ResPartner(models.Model):
+    """Consent and the daily limit applied to email marketing (mass_mailing).
+
+    ``_crm_vn_mailing_refusals`` is the rule the mail composer applies to each
+    email of a mailing. A person is recognised by the customer linked to the
+    mailed record (the partner itself, or the ``partner_id`` of a lead, an
+    order, a registration...) and by every contact sharing the email address;
+    crm_vn_customer's ``_crm_vn_marketing_consented`` decides on consent, then
+    at most ``EMAILS_PER_DAY`` marketing emails go to an address in 24 hours.
+    """
+
+    _inherit = "res.partner"
+
+    def _mailing_get_default_domain(self, mailing):
+        """A new mailing on contacts targets those who may receive marketing email."""
+        return [("consent_marketing_email", "=", True), ("vn_do_not_call", "=", False)]
+
+    @api.model
+    def _crm_vn_mailing_refusals(self, model, recipients):
+        """Return {res_id: failure type} for the emails of a mailing that must not go.
+
+        :param str model: model of the mailed records;
+        :param dict recipients: {res_id: [normalized email, ...]} of the emails about to be sent.
+        """
+        # sudo: consent and previous sends of the person decide, whoever sends the mailing.
+        Partner = self.sudo().with_context(active_test=False)
+        emails = {email for addresses in recipients.values() for email in addresses}
+        linked = self._crm_vn_mailing_linked_partners(model, list(recipients))
+        partners = Partner.search([("email_normalized", "in", list(emails))]) if emails else Partner
+        by_email = {}
+        for partner in partners:
+            by_email.setdefault(partner.email_normalized, Partner)
+            by_email[partner.email_normalized] |= partner
+        sent = self._crm_vn_emails_sent_today(emails)
+        refusals = {}
+        for res_id, addresses in recipients.items():
+            people = linked.get(res_id, Partner)
+            known = Partner.concat(*(by_email.get(email, Partner) for email in addresses))
+            if not self._crm_vn_marketing_consented("email", model, people, known):
+                refusals[res_id] = "mail_vn_consent"
+            elif any(sent.get(email, 0) >= EMAILS_PER_DAY for email in addresses):
+                refusals[res_id] = "mail_vn_limit"
+            else:
+                for email in addresses:
+                    sent[email] = sent.get(email, 0) + 1
+        return refusals
+
+    @api.model
+    def _crm_vn_mailing_linked_partners(self, model, res_ids):
+        """{res_id: customer} of the mailed records: the partner itself, or the record's ``partner_id``."""
+        Partner = self.sudo().with_context(active_test=False)
+        if model == "res.partner":
+            return {partner.id: partner for partner in Partner.browse(res_ids).exists()}
+        Model = self.env[model].sudo().with_context(active_test=False)
+        field = Model._fields.get("partner_id")
+        if not field or field.type != "many2one" or field.comodel_name != "res.partner":
+            return {}
+        return {record.id: record.partner_id for record in Model.browse(res_ids).exists() if record.partner_id}
+
+    @api.model
+    def _crm_vn_emails_sent_today(self, emails):
+        """{normalized email: marketing emails queued or sent to it in the last 24 hours}."""
+        if not emails:
+            return {}
+        since = fields.Datetime.now() - timedelta(hours=24)
+        groups = (
+            self.env["mailing.trace"]
+            .sudo()
+            ._read_group(
+                [
+                    ("trace_type", "=", "mail"),
+                    ("crm_vn_email_normalized", "in", list(emails)),
+                    ("create_date", ">", since),
+                    ("trace_status", "not in", ("cancel", "error")),
+                ],
+                ["crm_vn_email_normalized"],
+                ["__count"],
+            )
+        )
+        return dict(groups)
