@@ -2,12 +2,12 @@
     "name": "Vietnam CRM: Customer Profile",
     "summary": "Vietnamese customer profile, phone normalisation, ownership by salesperson, hand-over, "
     "personal-data consent and requests, 2025 provinces and legacy encodings",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-vn/crm-vn",
     "author": "CRM VN contributors",
     "license": "LGPL-3",
-    "depends": ["crm", "sms"],
+    "depends": ["crm", "sms", "base_address_extended", "base_import"],
     "external_dependencies": {"python": ["phonenumbers", "rapidfuzz"]},
     "data": [
         "security/ir.model.access.csv",
@@ -30,6 +30,7 @@
         "views/crm_vn_consent_views.xml",
         "views/sms_composer_views.xml",
         "views/crm_vn_province_migration_views.xml",
+        "views/crm_vn_commune_import_views.xml",
         "views/res_config_settings_views.xml",
         "views/crm_vn_data_request_views.xml",
         "views/crm_vn_customer_menus.xml",
@@ -37,6 +38,7 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/res_city_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,4 +1,5 @@
 from . import (
+    base_import_import,
     calendar_event,
     crm_vn_consent,
     crm_vn_data_request,
@@ -8,6 +9,7 @@ from . import (
     crm_vn_marketing_log,
     mail_activity,
     mail_activity_type,
+    res_city,
     res_company,
     res_company_data_request,
     res_config_settings,
@@ -15,6 +17,7 @@ from . import (
     res_partner,
     res_partner_anonymize,
     res_partner_calendar,
+    res_partner_commune,
     res_partner_consent,
     res_partner_duplicate,
     res_partner_import,

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..tools.holidays import add_working_days, vn_public_holidays
+from ..tools.holidays import add_working_days
 
 REQUEST_TYPES = [
     ("access", "See my data"),
@@ -36,7 +36,8 @@ class CrmVnDataRequest(models.Model):
 
     Two time limits run from the day the request is received (the day itself
     not counted, Civil Code art. 147): an answer within a few working days
-    (Monday to Friday without Vietnamese public holidays), then the request
+    (Monday to Friday without Vietnamese public holidays and the company's
+    time off, see ``res.company._crm_vn_dsr_days_off``), then the request
     carried out within calendar days ("15 ngày" in the law, 20 when a data
     processor holds the data). The numbers are company settings. A daily cron
     tells the sales managers once per missed deadline.
@@ -66,7 +67,8 @@ class CrmVnDataRequest(models.Model):
         compute="_compute_deadlines",
         store=True,
         tracking=True,
-        help="Working days after the request was received (Monday to Friday, public holidays excluded).",
+        help="Working days after the request was received (Monday to Friday, public holidays and the company's "
+        "time off excluded).",
     )
     completion_deadline = fields.Date(
         compute="_compute_deadlines",
@@ -109,7 +111,7 @@ class CrmVnDataRequest(models.Model):
                 request.answer_deadline = request.completion_deadline = False
                 continue
             company = request.company_id or self.env.company
-            holidays = {day for year in (received.year, received.year + 1) for day, __ in vn_public_holidays(year)}
+            holidays = company._crm_vn_dsr_days_off(received, received + timedelta(days=366))
             request.answer_deadline = add_working_days(received, company.crm_vn_dsr_answer_days, holidays)
             days = (
                 company.crm_vn_dsr_processor_days if request.involves_processor else company.crm_vn_dsr_completion_days

@@ -1,11 +1,7 @@
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-# Decree 91/2020/NĐ-CP: advertising calls between 08:00 and 17:00.
-CALL_HOURS = (8, 17)
-TZ = "Asia/Ho_Chi_Minh"
+from ..tools.marketing import CALL_HOURS, within_hours
 
 
 class MailActivity(models.Model):
@@ -35,8 +31,7 @@ class MailActivity(models.Model):
         """A marketing call is logged when it is made: only between 08:00 and 17:00, Vietnam time."""
         if not self:
             return
-        now = pytz.utc.localize(fields.Datetime.now()).astimezone(pytz.timezone(TZ))
-        if not CALL_HOURS[0] <= now.hour < CALL_HOURS[1]:
+        if not within_hours(CALL_HOURS, fields.Datetime.now()):
             raise UserError(
                 self.env._(
                     "Marketing calls may only be made between 08:00 and 17:00 (Vietnam time): call the customer "

@@ -1,4 +1,8 @@
 from odoo import fields, models
+from odoo.osv import expression
+from odoo.tools.mail import email_normalize_all, email_split_and_format
+
+from ..tools.phone import normalize_vn_phone
 
 # Personal fields of a customer and its contacts, emptied by anonymisation.
 # ``name`` is replaced by a neutral label; the match keys, ``complete_name``
@@ -54,6 +58,12 @@ LEAD_FIELDS = (
     "referred",
     "lead_properties",
 )
+# Opt-out lists: (mixin of the records that hold an address, its normalised
+# field, blacklist model, blacklist field).
+OPT_OUT_LISTS = (
+    ("mail.thread.blacklist", "email_normalized", "mail.blacklist", "email"),
+    ("mail.thread.phone", "phone_sanitized", "phone.blacklist", "number"),
+)
 # Context of every anonymising write: no tracking message may copy the old
 # values into the chatter, and blank numbers need no duplicate check.
 ANONYMIZE_CONTEXT = {
@@ -73,7 +83,10 @@ class ResPartner(models.Model):
     key (``crm_vn_feedback`` feedback and ratings, ``crm_vn_reports`` sale
     orders and the legal data of invoiced customers). Records are kept where
     they serve as evidence (consents, accounting documents); only their
-    personal values go. Nothing is committed: a failure undoes everything.
+    personal values go. The customer's addresses and numbers also leave the
+    places that hold them without a link to its records: meeting attendances,
+    outgoing mails, opt-out lists. Nothing is committed: a failure undoes
+    everything.
     """
 
     _inherit = "res.partner"
@@ -88,6 +101,8 @@ class ResPartner(models.Model):
         self.ensure_one()
         partner = self.with_context(**ANONYMIZE_CONTEXT)
         partners = partner._crm_vn_personal_data_partners()
+        # Read before anything is emptied: the addresses to look for elsewhere.
+        emails, numbers = partner._crm_vn_anonymize_addresses(partners)
         counts = {}
         # Activities before archiving (which would delete them uncounted), then
         # the partners: the records below copy their new names.
@@ -97,12 +112,18 @@ class ResPartner(models.Model):
         counts["contacts"] = partner._crm_vn_anonymize_partners(partners) - 1
         counts["messages"] = partner._crm_vn_anonymize_messages("res.partner", partners.ids)
         counts["attachments"] = partner._crm_vn_anonymize_attachments("res.partner", partners.ids)
-        counts["authored_messages"] = partner._crm_vn_anonymize_authored_messages(partners)
+        counts["authored_messages"] = partner._crm_vn_anonymize_authored_messages(partners, emails)
+        counts["mails"] = partner._crm_vn_anonymize_mails(partners, emails)
         counts["leads"] = partner._crm_vn_anonymize_leads(partners)
         counts["consents"] = partner._crm_vn_anonymize_consents(partners)
         counts["data_requests"] = partner._crm_vn_anonymize_data_requests(partners)
         counts["merge_logs"] = partner._crm_vn_anonymize_merge_logs(partners)
         counts["tracking_values"] = partner._crm_vn_anonymize_tracking(partners)
+        counts["meeting_attendances"] = partner._crm_vn_anonymize_attendees(partners)
+        counts["marketing_logs"] = partner._crm_vn_anonymize_marketing_logs(partners, emails, numbers)
+        # Last: the check that no other record still uses an address needs the
+        # customer's own records emptied first.
+        counts["opt_outs"] = partner._crm_vn_anonymize_opt_outs(partners, emails, numbers)
         return counts
 
     def _crm_vn_anonymize_labels(self):
@@ -113,6 +134,7 @@ class ResPartner(models.Model):
             "consents": self.env._("Consent records kept as evidence, wording and notes removed"),
             "data_requests": self.env._("Data requests whose texts were removed"),
             "merge_logs": self.env._("Merge logs whose copied values were removed"),
+            "marketing_logs": self.env._("Marketing contacts counted, number or address removed"),
             "activities": self.env._("Activities deleted"),
             "messages": self.env._("Messages emptied"),
             "attachments": self.env._("Attachments deleted"),
@@ -120,6 +142,9 @@ class ResPartner(models.Model):
             "portal_users": self.env._("Portal users archived"),
             "authored_messages": self.env._("Messages sent by the customer elsewhere, address removed"),
             "tracking_values": self.env._("Tracked changes removed or anonymised"),
+            "mails": self.env._("Outgoing emails to the customer, address removed"),
+            "meeting_attendances": self.env._("Meeting attendances anonymised"),
+            "opt_outs": self.env._("Blacklisted email addresses and phone numbers removed"),
         }
 
     def _crm_vn_anonymize_kept_fields(self):
@@ -194,6 +219,18 @@ class ResPartner(models.Model):
         self._crm_vn_anonymize_attachments("crm.vn.data.request", requests.ids)
         return len(requests)
 
+    def _crm_vn_anonymize_marketing_logs(self, partners, emails, numbers):
+        """The log of marketing messages keeps its dates (the daily limits), not the number or address written to."""
+        logs = self.env["crm.vn.marketing.log"].search(
+            [
+                "|",
+                ("partner_id", "in", partners.ids),
+                ("recipient", "in", [*emails, *numbers]),
+            ]
+        )
+        logs.write({"recipient": False})
+        return len(logs)
+
     def _crm_vn_anonymize_merge_logs(self, partners):
         logs = self.env["crm.vn.duplicate.merge.log"].search([("partner_id", "in", partners.ids)])
         logs.write({"values_before": False})
@@ -248,12 +285,129 @@ class ResPartner(models.Model):
         )
         return len(messages)
 
-    def _crm_vn_anonymize_authored_messages(self, partners):
+    def _crm_vn_anonymize_authored_messages(self, partners, emails=()):
         """Messages the customer wrote on other records keep their author (now anonymous) but lose
-        the sender's address."""
-        messages = self.env["mail.message"].search([("author_id", "in", partners.ids), ("email_from", "!=", False)])
-        messages.write({"email_from": False, "reply_to": False})
-        return len(messages)
+        the sender's address; so do those received from one of its ``emails`` with no author."""
+        domain = [("author_id", "in", partners.ids), ("email_from", "!=", False)]
+        messages = self.env["mail.message"].search(
+            expression.OR([domain, *self._crm_vn_email_domains(("email_from", "reply_to"), emails)])
+        )
+        count = 0
+        for message in messages:
+            by_customer = message.author_id in partners
+            vals = {
+                fname: False
+                for fname in ("email_from", "reply_to")
+                if message[fname] and (by_customer or set(email_normalize_all(message[fname])) & set(emails))
+            }
+            if vals:
+                message.write(vals)
+                count += 1
+        return count
+
+    def _crm_vn_anonymize_mails(self, partners, emails):
+        """Outgoing emails to the customer on any record: its addresses leave the recipients and the
+        error text; an email left without recipient is cancelled and its text removed."""
+        mails = self.env["mail.mail"].search(
+            expression.OR(
+                [[("recipient_ids", "in", partners.ids)], *self._crm_vn_email_domains(("email_to", "email_cc"), emails)]
+            )
+        )
+        for mail in mails:
+            vals = {
+                "failure_reason": False,
+                "recipient_ids": [fields.Command.unlink(p.id) for p in mail.recipient_ids & partners],
+            }
+            for fname in ("email_to", "email_cc"):
+                kept = [
+                    address
+                    for address in email_split_and_format(mail[fname])
+                    if not set(email_normalize_all(address)) & set(emails)
+                ]
+                vals[fname] = ", ".join(kept) or False
+            if not (vals["email_to"] or vals["email_cc"] or mail.recipient_ids - partners):
+                vals["body_html"] = False
+                if mail.state in ("outgoing", "exception"):
+                    vals["state"] = "cancel"
+            mail.write(vals)
+        # Delivery errors may quote the address.
+        self.env["mail.notification"].search(
+            [("res_partner_id", "in", partners.ids), ("failure_reason", "!=", False)]
+        ).write({"failure_reason": False})
+        return len(mails)
+
+    def _crm_vn_email_domains(self, fnames, emails):
+        """Domains finding ``emails`` in the text fields ``fnames`` (candidates: compare the normalised
+        addresses of each result, an address may be a part of another one)."""
+        return [[(fname, "ilike", email)] for fname in fnames for email in sorted(emails)]
+
+    # Addresses held elsewhere ---------------------------------------------
+
+    def _crm_vn_anonymize_addresses(self, partners):
+        """Normalised emails and E.164 numbers of the customer, its contacts and its leads."""
+        leads = self.env["crm.lead"].search([("partner_id", "in", partners.ids)])
+        emails = set()
+        for value in partners.mapped("email") + leads.mapped("email_from"):
+            emails.update(email_normalize_all(value))
+        numbers = {
+            normalize_vn_phone(value)
+            for value in partners.mapped("phone")
+            + partners.mapped("mobile")
+            + leads.mapped("phone")
+            + leads.mapped("mobile")
+            if value
+        }
+        numbers.discard(None)
+        return emails, numbers
+
+    def _crm_vn_anonymize_attendees(self, partners):
+        """The customer's attendances keep the meeting's answer; the name they store goes, even when the
+        customer keeps its name by law (accounting documents do not need its meetings)."""
+        attendees = self.env["calendar.attendee"].search([("partner_id", "in", partners.ids)])
+        for attendee in attendees:
+            attendee.common_name = self.env._("Deleted customer %(id)s", id=attendee.partner_id.id)
+        return len(attendees)
+
+    def _crm_vn_anonymize_opt_outs(self, partners, emails, numbers):
+        """Remove the customer's emails and numbers from the opt-out lists, with their history.
+
+        An address another record still holds (a second customer sharing a family
+        mailbox, a lead of someone else) keeps its entry: removing it would mail a
+        person who opted out.
+        """
+        count = 0
+        for mixin, fname, list_model, list_fname in OPT_OUT_LISTS:
+            values = emails if list_model == "mail.blacklist" else numbers
+            if not values:
+                continue
+            free = set(values) - self._crm_vn_addresses_in_use(mixin, fname, values, partners)
+            entries = self.env[list_model].with_context(active_test=False).search([(list_fname, "in", sorted(free))])
+            count += len(entries)
+            entries.unlink()
+        return count
+
+    def _crm_vn_addresses_in_use(self, mixin, fname, values, partners):
+        """The ``values`` of ``fname`` held by records of the models inheriting ``mixin`` that are not
+        the customer's (its partners, records whose ``partner_id`` is one of them)."""
+        mixin_class = self.env.registry[mixin]
+        used = set()
+        for model_name, model_class in self.env.registry.items():
+            if (
+                model_class._abstract
+                or model_class._transient
+                or not model_class._auto
+                or not issubclass(model_class, mixin_class)
+                or fname not in model_class._fields
+            ):
+                continue
+            Model = self.env[model_name].with_context(active_test=False)
+            domain = [(fname, "in", sorted(values))]
+            if model_name == "res.partner":
+                domain.append(("id", "not in", partners.ids))
+            elif Model._fields.get("partner_id") and Model._fields["partner_id"].comodel_name == "res.partner":
+                domain += ["|", ("partner_id", "=", False), ("partner_id", "not in", partners.ids)]
+            used.update(Model.search_fetch(domain, [fname]).mapped(fname))
+        return used
 
     def _crm_vn_anonymize_tracking(self, partners):
         """Tracked changes of a customer field (on a request, a lead, an order) show its new name."""

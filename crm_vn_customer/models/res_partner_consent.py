@@ -89,6 +89,8 @@ class ResPartner(models.Model):
         - a mailing-list subscriber (``mailing.contact``) needs nothing more: the
           subscription, with its one-click opt-out, is the consent to that list.
         """
+        # sudo: the person's consent log decides, whoever sends (a marketer outside the sales groups).
+        linked, known = linked.sudo(), known.sudo()
         for partner in linked | known:
             if partner.vn_do_not_call or partner._crm_vn_marketing_withdrawn(channel):
                 return False

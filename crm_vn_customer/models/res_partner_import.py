@@ -77,7 +77,7 @@ class ResPartner(models.Model):
                 "reasons": ", ".join(best["reasons"]),
             }
             message = self._vn_import_message(mode, kwargs)
-            report.append(dict(data.get("info", {}), type="warning", message=message))
+            report.append(dict(data.get("info", {}), type="warning", message=message, crm_vn_report=True))
             if mode == "create":
                 kept.append(data)
                 earlier.append((match, values.get("name") or ""))

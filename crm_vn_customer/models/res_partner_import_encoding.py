@@ -18,8 +18,9 @@ class ResPartner(models.Model):
     Unicode before anything else reads the row, so that phone normalisation,
     duplicate detection (res_partner_import.py, called after this override)
     and name look-ups see the real text. Each conversion is reported as an
-    info message naming the row and the column; decomposed Unicode is composed
-    silently. The context key ``crm_vn_skip_legacy_encoding`` turns it off.
+    info message naming the row and the column (shown by the test run; the
+    real import sends them as a notification, see base_import_import.py);
+    decomposed Unicode is composed silently. The context key ``crm_vn_skip_legacy_encoding`` turns it off.
     """
 
     _inherit = "res.partner"
@@ -82,7 +83,7 @@ class ResPartner(models.Model):
     def _vn_legacy_message(self, row_index, path, label, *, encoding, before, after):
         message = self.env._(
             "Row %(row)s, %(column)s: converted from %(encoding)s: %(before)s → %(after)s",
-            row=row_index + 1,
+            row=row_index + 1 + self.env.context.get("crm_vn_import_skip", 0),
             column=label,
             encoding=ENCODING_LABELS[encoding],
             before=_shorten(before),
@@ -95,6 +96,7 @@ class ResPartner(models.Model):
             "rows": {"from": row_index, "to": row_index},
             "field": path[0],
             "field_path": path,
+            "crm_vn_report": True,
         }
 
 

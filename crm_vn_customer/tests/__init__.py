@@ -1,7 +1,9 @@
 from . import (
     test_anonymize,
+    test_communes,
     test_consent,
     test_data_request,
+    test_data_request_settings,
     test_duplicates,
     test_handover,
     test_http,

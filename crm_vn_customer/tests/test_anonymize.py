@@ -18,7 +18,16 @@ TABLES = (
     "crm_lead",
     "crm_vn_data_request",
     "mail_activity",
+    "mail_notification",
+    "mail_blacklist",
+    "phone_blacklist",
+    "calendar_attendee",
+    "crm_vn_marketing_log",
 )
+# Outgoing copies of messages: scanned here only. A name kept by law (invoiced
+# customer, crm_vn_reports) stays quoted in internal notifications about the
+# accounting documents that keep it.
+OUTGOING_TABLES = ("mail_mail",)
 
 
 class AnonymizeCommon(CrmVnCustomerCommon):
@@ -104,6 +113,55 @@ class AnonymizeCommon(CrmVnCustomerCommon):
             }
         )
         cls.request.message_post(body="Email của chị Bí Mật: bimat@example.vn", message_type="comment")
+        # Marketing sent to her (the daily limits): to her record, and to her number from a lead.
+        cls.env["crm.vn.marketing.log"].create(
+            [
+                {"partner_id": cls.secret.id, "recipient": "+84912345678", "channel": "sms"},
+                {"recipient": "+84912345678", "channel": "sms"},
+            ]
+        )
+        # A meeting the customer attends, her opt-outs, and mail about her on a colleague's record.
+        cls.meeting = cls.env["calendar.event"].create(
+            {
+                "name": "Tư vấn máy lọc nước",
+                "start": "2026-04-20 02:00:00",
+                "stop": "2026-04-20 03:00:00",
+                "user_id": cls.user_leader.id,
+                "partner_ids": [(4, cls.user_leader.partner_id.id), (4, cls.secret.id)],
+            }
+        )
+        cls.env["mail.blacklist"]._add("Bí Mật <BiMat@Example.vn>", message="Chị Bí Mật không muốn nhận thư.")
+        cls.env["phone.blacklist"].add("0912 345 678")
+        cls.stranger_message = cls.customer_free.message_post(
+            body="Hỏi giá máy lọc nước.",
+            message_type="email",
+            author_id=False,
+            email_from="Bí Mật <bimat@example.vn>",
+        )
+        cls.outgoing = cls.env["mail.mail"].create(
+            {
+                "subject": "Báo giá",
+                "body_html": "<p>Kính gửi quý khách,</p>",
+                "email_to": "bimat@example.vn, ketoan@example.vn",
+                "email_cc": "chong.bimat@example.vn",
+                "recipient_ids": [(4, cls.secret.id)],
+                "state": "exception",
+                "failure_reason": "550 mailbox bimat@example.vn unavailable",
+                "model": "res.partner",
+                "res_id": cls.customer_free.id,
+            }
+        )
+        cls.env["mail.notification"].create(
+            {
+                "mail_message_id": cls.outgoing.mail_message_id.id,
+                "mail_mail_id": cls.outgoing.id,
+                "res_partner_id": cls.secret.id,
+                "notification_type": "email",
+                "notification_status": "exception",
+                "failure_type": "mail_smtp",
+                "failure_reason": "550 mailbox bimat@example.vn unavailable",
+            }
+        )
 
     def _anonymize(self, user=None):
         self.request.with_user(user or self.user_manager).action_anonymize()
@@ -144,7 +202,7 @@ class AnonymizeCommon(CrmVnCustomerCommon):
 @tagged("post_install", "-at_install", "crm_vn_customer")
 class TestAnonymize(AnonymizeCommon):
     def test_fixture_holds_the_values(self):
-        found = {(table, column) for table, column, __ in self._leftovers(TABLES)}
+        found = {(table, column) for table, column, __ in self._leftovers((*TABLES, *OUTGOING_TABLES))}
         for expected in (
             ("res_partner", "name"),
             ("res_partner", "mobile"),
@@ -157,12 +215,18 @@ class TestAnonymize(AnonymizeCommon):
             ("crm_lead", "email_from"),
             ("crm_vn_data_request", "description"),
             ("ir_attachment", "name"),
+            ("calendar_attendee", "common_name"),
+            ("mail_blacklist", "email"),
+            ("phone_blacklist", "number"),
+            ("mail_mail", "email_to"),
+            ("mail_mail", "failure_reason"),
+            ("mail_notification", "failure_reason"),
         ):
             self.assertIn(expected, found)
 
     def test_anonymize(self):
         self._anonymize()
-        self.assertEqual(self._leftovers(TABLES), [])
+        self.assertEqual(self._leftovers((*TABLES, *OUTGOING_TABLES)), [])
         secret = self.secret
         self.assertEqual(secret.name, f"Deleted customer {secret.id}")
         self.assertFalse(secret.active)
@@ -197,8 +261,70 @@ class TestAnonymize(AnonymizeCommon):
             "Activities deleted: 1",
             "Bank accounts deleted: 1",
             "Portal users archived: 0",
+            "Outgoing emails to the customer, address removed: 1",
+            "Meeting attendances anonymised: 1",
+            "Blacklisted email addresses and phone numbers removed: 2",
         ):
             self.assertIn(line, log)
+
+    def test_anonymize_addresses_held_elsewhere(self):
+        email_entry = self.env["mail.blacklist"].search([("email", "=", "bimat@example.vn")])
+        phone_entry = self.env["phone.blacklist"].search([("number", "=", "+84912345678")])
+        self.assertTrue(email_entry and phone_entry)
+        self._anonymize()
+        # the meeting keeps the anonymous attendee and its answer
+        attendee = self.meeting.attendee_ids.filtered(lambda a: a.partner_id == self.secret)
+        self.assertEqual(attendee.common_name, f"Deleted customer {self.secret.id}")
+        self.assertFalse(attendee.email)
+        self.assertEqual(attendee.state, "needsAction")
+        # the opt-outs of her address and number are gone, with their history
+        for entry in (email_entry, phone_entry):
+            self.assertFalse(entry.exists())
+            self.assertFalse(self.env["mail.message"].search([("model", "=", entry._name), ("res_id", "=", entry.id)]))
+        # the email she sent before being a customer keeps its text, not her address
+        self.assertFalse(self.stranger_message.email_from)
+        self.assertEqual(self.stranger_message.body, "<p>Hỏi giá máy lọc nước.</p>")
+        # the failed email keeps its other recipient
+        outgoing = self.outgoing
+        self.assertEqual(outgoing.email_to, "ketoan@example.vn")
+        self.assertFalse(outgoing.email_cc or outgoing.recipient_ids or outgoing.failure_reason)
+        self.assertEqual(outgoing.state, "exception")
+        self.assertTrue(outgoing.body_html)
+
+    def test_anonymize_cancels_email_only_to_customer(self):
+        mail = self.env["mail.mail"].create(
+            {
+                "subject": "Chúc mừng sinh nhật",
+                "body_html": "<p>Chúc chị Bí Mật sinh nhật vui vẻ</p>",
+                "email_to": "BiMat@example.vn",
+            }
+        )
+        self._anonymize()
+        self.assertEqual(mail.state, "cancel")
+        self.assertFalse(mail.email_to or mail.body_html)
+
+    def test_opt_out_kept_for_address_still_in_use(self):
+        """A neighbour shares the family mailbox: the address stays blacklisted, the number (hers only) does not."""
+        neighbour = self.env["res.partner"].create({"name": "Hàng Xóm", "email": "bimat@example.vn"})
+        self._anonymize()
+        entry = self.env["mail.blacklist"].search([("email", "=", "bimat@example.vn")])
+        self.assertTrue(entry)
+        self.assertTrue(neighbour.is_blacklisted)
+        self.assertFalse(
+            self.env["phone.blacklist"].with_context(active_test=False).search([("number", "=", "+84912345678")])
+        )
+        self.assertIn("Blacklisted email addresses and phone numbers removed: 1", self.request.message_ids[0].body)
+
+    def test_only_addresses_of_the_customer(self):
+        """A longer address containing hers, and other opt-outs, are left alone."""
+        other = self.env["mail.mail"].create(
+            {"subject": "Hoá đơn", "body_html": "<p>Hoá đơn</p>", "email_to": "xbimat@example.vn"}
+        )
+        self.env["mail.blacklist"]._add("xbimat@example.vn")
+        self._anonymize()
+        self.assertEqual(other.email_to, "xbimat@example.vn")
+        self.assertEqual(other.state, "outgoing")
+        self.assertTrue(self.env["mail.blacklist"].search([("email", "=", "xbimat@example.vn")]))
 
     def test_only_sales_administrators(self):
         for user in (self.user_leader, self.user_all):
@@ -243,3 +369,7 @@ class TestAnonymize(AnonymizeCommon):
         self.assertEqual(self.consent.notice, "Tôi, Nguyễn Thị Bí Mật, đồng ý nhận tin qua số 0912 345 678.")
         self.assertEqual(self.request.state, "new")
         self.assertIn("bimat@example.vn", self.request.description)
+        self.assertTrue(self.env["mail.blacklist"].search([("email", "=", "bimat@example.vn")]))
+        self.assertEqual(self.outgoing.email_cc, "chong.bimat@example.vn")
+        attendee = self.meeting.attendee_ids.filtered(lambda a: a.partner_id == self.secret)
+        self.assertEqual(attendee.common_name, "Nguyễn Thị Bí Mật")

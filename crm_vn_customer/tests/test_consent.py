@@ -159,9 +159,8 @@ class TestConsent(CrmVnCustomerCommon):
             with self.assertRaisesRegex(UserError, "08:00 and 17:00"):
                 activity.action_feedback(feedback="Đã gọi")
             self.assertTrue(activity.exists())
-        with freeze_time("2026-03-02 00:59:00"):  # 07:59
-            with self.assertRaises(UserError):
-                activity.action_feedback(feedback="Đã gọi")
+        with freeze_time("2026-03-02 00:59:00"), self.assertRaises(UserError):  # 07:59
+            activity.action_feedback(feedback="Đã gọi")
         with freeze_time("2026-03-02 01:00:00"):  # 08:00
             activity.action_feedback(feedback="Đã gọi, khách hẹn tuần sau")
         self.assertFalse(activity.exists())

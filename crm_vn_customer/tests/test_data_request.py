@@ -5,7 +5,7 @@ from datetime import date, datetime
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import BaseCase, freeze_time, tagged
 
-from odoo.addons.crm_vn_customer.tools.holidays import add_working_days, vn_public_holidays
+from odoo.addons.crm_vn_customer.tools.holidays import add_working_days, vn_public_holidays, whole_days_off
 
 from .common import CrmVnCustomerCommon
 
@@ -44,6 +44,44 @@ class TestWorkingDays(BaseCase):
         # no holidays given: Fri 24/4 + 2 = Mon 27, Tue 28
         self.assertEqual(add_working_days(date(2026, 4, 24), 2), date(2026, 4, 28))
 
+    def test_whole_days_off(self):
+        # (periods in UTC as Odoo stores them, time zone, days wholly covered), by hand: Hà Nội is UTC+7
+        table = [
+            # a time off entered for Tuesday 3/3, 00:00 to 23:59:59 in Hà Nội
+            ([(datetime(2026, 3, 2, 17, 0), datetime(2026, 3, 3, 16, 59, 59))], "Asia/Ho_Chi_Minh", {date(2026, 3, 3)}),
+            # the same period read in UTC covers no whole day
+            ([(datetime(2026, 3, 2, 17, 0), datetime(2026, 3, 3, 16, 59, 59))], "UTC", set()),
+            # ending at 23:59 counts
+            ([(datetime(2026, 3, 2, 17, 0), datetime(2026, 3, 3, 16, 59))], "Asia/Ho_Chi_Minh", {date(2026, 3, 3)}),
+            # Tuesday to Thursday
+            (
+                [(datetime(2026, 3, 2, 17, 0), datetime(2026, 3, 5, 16, 59, 59))],
+                "Asia/Ho_Chi_Minh",
+                {date(2026, 3, 3), date(2026, 3, 4), date(2026, 3, 5)},
+            ),
+            # a morning off (8:00 to 12:00) leaves a working day
+            ([(datetime(2026, 3, 3, 1, 0), datetime(2026, 3, 3, 5, 0))], "Asia/Ho_Chi_Minh", set()),
+            # from Tuesday noon to Thursday 23:59:59: Wednesday and Thursday only
+            (
+                [(datetime(2026, 3, 3, 5, 0), datetime(2026, 3, 5, 16, 59, 59))],
+                "Asia/Ho_Chi_Minh",
+                {date(2026, 3, 4), date(2026, 3, 5)},
+            ),
+            # two periods; no time zone given reads UTC
+            (
+                [
+                    (datetime(2026, 3, 3), datetime(2026, 3, 3, 23, 59, 59)),
+                    (datetime(2026, 3, 6), datetime(2026, 3, 7)),
+                ],
+                None,
+                {date(2026, 3, 3), date(2026, 3, 6)},
+            ),
+            ([], "Asia/Ho_Chi_Minh", set()),
+        ]
+        for periods, tz, expected in table:
+            with self.subTest(periods=periods, tz=tz):
+                self.assertEqual(whole_days_off(periods, tz), expected)
+
     def test_invalid(self):
         with self.assertRaises(ValueError):
             add_working_days(date(2026, 3, 2), -1, HOLIDAYS)
@@ -80,10 +118,10 @@ class TestDataRequest(DataRequestCommon):
         self.assertNotEqual(other.reference, request.reference)
 
     def test_deadlines_follow_company_settings(self):
-        self.env.company.write({"crm_vn_dsr_answer_days": 3, "crm_vn_dsr_completion_days": 10})
+        self.env.company.write({"crm_vn_dsr_answer_days": 1, "crm_vn_dsr_completion_days": 10})
         request = self._request(self.customer_leader, date(2026, 4, 29))
-        # Mon 4/5 (1), Tue 5/5 (2), Wed 6/5 (3)
-        self.assertEqual(request.answer_deadline, date(2026, 5, 6))
+        # Thu 30/4 and Fri 1/5 off, weekend: Mon 4/5 (1)
+        self.assertEqual(request.answer_deadline, date(2026, 5, 4))
         self.assertEqual(request.completion_deadline, date(2026, 5, 9))
 
     def test_state_flow(self):
@@ -249,3 +287,84 @@ class TestDataRequest(DataRequestCommon):
         request.action_done()
         with self.assertRaises(UserError):
             request.action_export_personal_data()
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestDataRequestCompanyTimeOff(DataRequestCommon):
+    """The company's own days off (global time off of its working calendar) are not working days.
+
+    A request received on Monday 2/3/2026 is answered by Wednesday 4/3 (2 working
+    days); a day off on Tuesday 3/3 moves it to Thursday 5/3.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.calendar = cls.env.company.resource_calendar_id
+        cls.calendar.tz = "Asia/Ho_Chi_Minh"
+        cls.other_company = cls.env["res.company"].create({"name": "Công ty Khác"})
+        cls.other_calendar = cls.other_company.resource_calendar_id
+        # Tuesday 3/3/2026, 00:00 to 23:59:59 in Hà Nội
+        cls.tuesday = {"date_from": datetime(2026, 3, 2, 17, 0), "date_to": datetime(2026, 3, 3, 16, 59, 59)}
+
+    def _leave(self, env=None, **vals):
+        Leave = (env or self.env)["resource.calendar.leaves"]
+        return Leave.create({"name": "Nghỉ hội nghị khách hàng", **self.tuesday, **vals})
+
+    def _answer_deadline(self):
+        return self._request(self.customer_leader, date(2026, 3, 2)).answer_deadline
+
+    def test_without_time_off(self):
+        self.assertEqual(self._answer_deadline(), date(2026, 3, 4))
+
+    def test_time_off_of_the_company_calendar(self):
+        self._leave(calendar_id=self.calendar.id)
+        self.assertEqual(self._answer_deadline(), date(2026, 3, 5))
+
+    def test_time_off_on_no_calendar(self):
+        leave = self._leave(calendar_id=False)
+        self.assertEqual(leave.company_id, self.env.company)
+        self.assertEqual(self._answer_deadline(), date(2026, 3, 5))
+
+    def test_two_days_off(self):
+        self._leave(calendar_id=self.calendar.id, date_to=datetime(2026, 3, 4, 16, 59, 59))
+        # Tue 3 and Wed 4 off: Thu 5 (1), Fri 6 (2)
+        self.assertEqual(self._answer_deadline(), date(2026, 3, 6))
+
+    def test_time_off_that_does_not_count(self):
+        resource = self.env["resource.resource"].create({"name": "Lê Thị Lan", "calendar_id": self.calendar.id})
+        cases = {
+            "another company's calendar": {"calendar_id": self.other_calendar.id},
+            "an employee's time off": {"calendar_id": self.calendar.id, "resource_id": resource.id},
+            "a morning off": {
+                "calendar_id": self.calendar.id,
+                "date_from": datetime(2026, 3, 3, 1, 0),
+                "date_to": datetime(2026, 3, 3, 5, 0),
+            },
+            "not a time off (training)": {"calendar_id": self.calendar.id, "time_type": "other"},
+        }
+        for case, vals in cases.items():
+            with self.subTest(case=case):
+                leave = self._leave(**vals)
+                self.assertEqual(self._answer_deadline(), date(2026, 3, 4))
+                leave.unlink()
+
+    def test_time_off_of_another_company_on_no_calendar(self):
+        leave = self._leave(env=self.env(context=dict(self.env.context, allowed_company_ids=[self.other_company.id])))
+        self.assertEqual(leave.company_id, self.other_company)
+        self.assertEqual(self._answer_deadline(), date(2026, 3, 4))
+
+    def test_other_company_requests_use_its_calendar(self):
+        self.other_calendar.tz = "Asia/Ho_Chi_Minh"
+        self._leave(calendar_id=self.other_calendar.id)
+        customer = self.env["res.partner"].create({"name": "Khách Công Ty Khác", "company_id": self.other_company.id})
+        request = self.env["crm.vn.data.request"].create(
+            {
+                "partner_id": customer.id,
+                "request_type": "access",
+                "date_received": date(2026, 3, 2),
+                "company_id": self.other_company.id,
+            }
+        )
+        self.assertEqual(request.answer_deadline, date(2026, 3, 5))
+        self.assertEqual(self._answer_deadline(), date(2026, 3, 4))

@@ -1,3 +1,5 @@
+import json
+
 from odoo.tests import tagged
 
 from .common import CrmVnCustomerCommon
@@ -38,19 +40,18 @@ class TestImportEncoding(CrmVnCustomerCommon):
     def _infos(self, result):
         return {(m["record"], m["field"]): m["message"] for m in result["messages"] if m["type"] == "info"}
 
+    def _notifications(self, user):
+        """Texts of the sticky notifications sent to ``user`` on the bus."""
+        self.env.cr.precommit.run()  # the bus sends at commit
+        channel = [self.env.cr.dbname, "res.partner", user.partner_id.id]
+        notifications = self.env["bus.bus"].sudo().search([], order="id")
+        notifications = notifications.filtered(lambda n: json.loads(n.channel) == channel)
+        payloads = [json.loads(notification.message) for notification in notifications]
+        return [payload["payload"]["message"] for payload in payloads if payload["type"] == "simple_notification"]
+
     def test_import_converts_and_reports(self):
-        result = self._import(LEGACY_CSV)
-        self.assertEqual(len(result["ids"]), 4, result["messages"])
-        partners = self.env["res.partner"].browse(result["ids"])
-        self.assertEqual(
-            [(p.name, p.street, p.city, p.mobile) for p in partners],
-            [
-                ("Nguyễn Văn An", "Số 12 đường Trần Hưng Đạo", "Hà Nội", "+84912345670"),
-                ("Lê Thị Hồng Nhung", "Phường Bến Nghé", "Thành phố Hồ Chí Minh", "+84983111333"),
-                ("Trần Văn Hùng", "Số 5 Lê Lợi", "Đà Nẵng", "+84905222444"),
-                ("Phạm Thị Mai", "Số 7 Nguyễn Huệ", "Cần Thơ", "+84939555666"),
-            ],
-        )
+        """The test run reports each conversion next to its cell; the real import converts and notifies."""
+        result = self._import(LEGACY_CSV, dryrun=True)
         infos = self._infos(result)
         self.assertEqual(
             sorted(infos),
@@ -64,6 +65,63 @@ class TestImportEncoding(CrmVnCustomerCommon):
         self.assertEqual(infos[2, "street"], "Row 3, Street: converted from VIQR: So^' 5 Le^ Lo+.i → Số 5 Lê Lợi")
         message = next(m for m in result["messages"] if m["type"] == "info")
         self.assertEqual(message["rows"], {"from": 0, "to": 0})
+
+        result = self._import(LEGACY_CSV)
+        self.assertEqual(len(result["ids"]), 4, result["messages"])
+        self.assertFalse(result["messages"], "an information must not stop the import in the browser")
+        partners = self.env["res.partner"].browse(result["ids"])
+        self.assertEqual(
+            [(p.name, p.street, p.city, p.mobile) for p in partners],
+            [
+                ("Nguyễn Văn An", "Số 12 đường Trần Hưng Đạo", "Hà Nội", "+84912345670"),
+                ("Lê Thị Hồng Nhung", "Phường Bến Nghé", "Thành phố Hồ Chí Minh", "+84983111333"),
+                ("Trần Văn Hùng", "Số 5 Lê Lợi", "Đà Nẵng", "+84905222444"),
+                ("Phạm Thị Mai", "Số 7 Nguyễn Huệ", "Cần Thơ", "+84939555666"),
+            ],
+        )
+        (notice,) = self._notifications(self.user_member)
+        self.assertEqual(len(notice.splitlines()), 9)
+        self.assertIn("Row 3, Street: converted from VIQR: So^' 5 Le^ Lo+.i → Số 5 Lê Lợi", notice)
+
+    def test_import_in_batches(self):
+        """base_import's client sends a file in batches and stops at the first one answering a message."""
+        wizard = (
+            self.env["base_import.import"]
+            .with_user(self.user_member)
+            .create({"res_model": "res.partner", "file": LEGACY_CSV.encode(), "file_type": "text/csv"})
+        )
+        options = dict(OPTIONS, limit=2, skip=0)
+        ids = []
+        for _batch in range(3):
+            result = wizard.execute_import(FIELDS, ["Name", "Street", "City", "Mobile"], dict(options))
+            self.assertFalse(result["messages"])
+            ids += result["ids"]
+            if not result["nextrow"]:
+                break
+            options["skip"] = result["nextrow"]
+        self.assertEqual(
+            self.env["res.partner"].browse(ids).mapped("name"),
+            ["Nguyễn Văn An", "Lê Thị Hồng Nhung", "Trần Văn Hùng", "Phạm Thị Mai"],
+        )
+        notices = self._notifications(self.user_member)
+        self.assertEqual(len(notices), 2, "one notification per batch with conversions")
+        self.assertIn("Row 3, Name: converted from VIQR", notices[1], "rows count from the start of the file")
+
+    def test_failed_batch_keeps_the_report(self):
+        """When a row fails, nothing is written and the report stays with the errors."""
+        lines = LEGACY_CSV.splitlines()
+        csv = "\n".join([lines[0] + ",Country", *(line + "," for line in lines[1:]), "Khách Lỗi,Số 1,Huế,,Atlantis"])
+        wizard = (
+            self.env["base_import.import"]
+            .with_user(self.user_member)
+            .create({"res_model": "res.partner", "file": csv.encode(), "file_type": "text/csv"})
+        )
+        result = wizard.execute_import(
+            [*FIELDS, "country_id"], ["Name", "Street", "City", "Mobile", "Country"], dict(OPTIONS)
+        )
+        self.assertTrue([m for m in result["messages"] if m["type"] == "error"])
+        self.assertTrue(self._infos(result))
+        self.assertFalse(self.env["res.partner"].search([("name", "=", "Trần Văn Hùng")]))
 
     def test_test_run_reports_the_same(self):
         result = self._import(LEGACY_CSV, dryrun=True)

@@ -1,7 +1,9 @@
 from datetime import datetime, timedelta
 
 from odoo.exceptions import UserError
-from odoo.tests import freeze_time, tagged
+from odoo.tests import BaseCase, freeze_time, tagged
+
+from odoo.addons.crm_vn_customer.tools.marketing import CALL_HOURS, SMS_HOURS, next_opening, within_hours
 
 from .common import CrmVnCustomerCommon
 
@@ -149,3 +151,29 @@ class TestMarketingSms(CrmVnCustomerCommon):
             send()
             send()
             self.assertEqual(send()["+84903100001"], ("canceled", "sms_optout"), "a fourth SMS to the number in 24 h")
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestMarketingHours(BaseCase):
+    """tools/marketing.py: the hours of Decree 91/2020 in Vietnam time, from UTC moments."""
+
+    def test_within_and_next_opening(self):
+        table = [
+            # UTC moment, SMS allowed?, next SMS opening (UTC), calls allowed?, next call opening (UTC)
+            ("2026-03-02 00:00", True, "2026-03-02 00:00", False, "2026-03-02 01:00"),  # 07:00 VN
+            ("2026-03-01 23:59", False, "2026-03-02 00:00", False, "2026-03-02 01:00"),  # 06:59 VN
+            ("2026-03-02 09:59", True, "2026-03-02 09:59", True, "2026-03-02 09:59"),  # 16:59
+            ("2026-03-02 10:00", True, "2026-03-02 10:00", False, "2026-03-03 01:00"),  # 17:00
+            ("2026-03-02 14:59", True, "2026-03-02 14:59", False, "2026-03-03 01:00"),  # 21:59
+            ("2026-03-02 15:00", False, "2026-03-03 00:00", False, "2026-03-03 01:00"),  # 22:00
+            ("2026-03-02 16:30", False, "2026-03-03 00:00", False, "2026-03-03 01:00"),  # 23:30
+            ("2026-12-31 17:30", False, "2027-01-01 00:00", False, "2027-01-01 01:00"),  # 00:30 on 1/1
+        ]
+        fmt = "%Y-%m-%d %H:%M"
+        for moment, sms_ok, sms_next, call_ok, call_next in table:
+            at = datetime.strptime(moment, fmt)
+            with self.subTest(moment=moment):
+                self.assertEqual(within_hours(SMS_HOURS, at), sms_ok)
+                self.assertEqual(next_opening(SMS_HOURS, at).strftime(fmt), sms_next)
+                self.assertEqual(within_hours(CALL_HOURS, at), call_ok)
+                self.assertEqual(next_opening(CALL_HOURS, at).strftime(fmt), call_next)

@@ -49,6 +49,7 @@ class ProvinceCommon(TransactionCase):
         cls.hue = cls.env.ref("base.state_vn_VN-26")
         cls.quang_nam = cls.env.ref("base.state_vn_VN-27")
         cls.da_nang = cls.env.ref("base.state_vn_VN-DN")
+        cls.kon_tum = cls.env.ref("base.state_vn_VN-28")
         cls.california = cls.env.ref("base.state_us_5")
 
 
@@ -256,34 +257,57 @@ class TestProvinceMigration(ProvinceCommon):
         cls.p_hue = Partner.create({"name": "Tôn Nữ Hoa", "country_id": cls.vn.id, "state_id": cls.hue.id})
         cls.p_california = Partner.create({"name": "Kim Tran", "state_id": cls.california.id})
         cls.demo_customer = cls.env.ref("crm_vn_customer.res_partner_customer_01_demo", raise_if_not_found=False)
+        Lead = cls.env["crm.lead"].with_context(tracking_disable=True)
+        # the address is copied from the customer when the lead is created, and not followed afterwards
+        cls.lead_ha_giang = Lead.create({"name": "Chè Shan Tuyết cho Hà Giang", "partner_id": cls.p_ha_giang.id})
+        cls.opportunity_ha_giang = Lead.create(
+            {"name": "Homestay Đồng Văn", "type": "opportunity", "country_id": cls.vn.id, "state_id": cls.ha_giang.id}
+        )
+        cls.lost_lead_binh_dinh = Lead.create(
+            {"name": "Dừa sáp Tam Quan", "state_id": cls.binh_dinh.id, "active": False, "probability": 0}
+        )
+        cls.other_company_lead_quang_nam = Lead.create(
+            {"name": "Đèn lồng Hội An", "state_id": cls.quang_nam.id, "company_id": cls.other_company.id}
+        )
+        cls.lead_ha_noi = Lead.create({"name": "Áo dài Hàng Gai", "state_id": cls.ha_noi.id})
         cls.Wizard = cls.env["crm.vn.province.migration"].with_user(cls.admin)
 
     def test_preview_migrate_and_run_again(self):
         wizard = self.Wizard.create({})
+        self.assertEqual(self.lead_ha_giang.state_id, self.ha_giang)  # from its customer
         preview = {
-            line.old_state_id.name: (line.new_state_id.name, line.partner_count, line.company_count)
+            line.old_state_id.name: (line.new_state_id.name, line.partner_count, line.company_count, line.lead_count)
             for line in wizard.line_ids
         }
         self.assertEqual(
             preview,
             {
-                "Hà Giang": ("Tuyên Quang", 1, 0),
-                "Bình Định": ("Gia Lai", 2, 1),
-                "Bà Rịa - Vũng Tàu": ("TP Hồ Chí Minh", 1, 0),
-                "Quảng Nam": ("TP Đà Nẵng", 1, 1),
+                "Hà Giang": ("Tuyên Quang", 1, 0, 2),
+                "Bình Định": ("Gia Lai", 2, 1, 1),
+                "Bà Rịa - Vũng Tàu": ("TP Hồ Chí Minh", 1, 0, 0),
+                "Quảng Nam": ("TP Đà Nẵng", 1, 1, 1),
             },
         )
-        self.assertEqual((wizard.partner_count, wizard.company_count), (5, 2))
+        self.assertEqual((wizard.partner_count, wizard.company_count, wizard.lead_count), (5, 2, 4))
 
         action = wizard.action_migrate()
         self.assertEqual(action["tag"], "display_notification")
-        self.assertEqual(action["params"]["message"], "5 addresses moved to the 2025 provinces, of which 2 companies.")
+        self.assertEqual(
+            action["params"]["message"],
+            "Moved to the 2025 provinces: 5 contact addresses, of which 2 companies, and 4 leads and opportunities.",
+        )
         self.assertEqual(self.p_ha_giang.state_id, self.tuyen_quang)
         self.assertEqual(self.company_binh_dinh.state_id, self.gia_lai)
         self.assertEqual(self.contact_binh_dinh.state_id, self.gia_lai)
         self.assertEqual(self.archived_vung_tau.state_id, self.hcm)
         self.assertFalse(self.archived_vung_tau.active)
         self.assertEqual(self.other_company_quang_nam.state_id, self.da_nang)
+        self.assertEqual(self.lead_ha_giang.state_id, self.tuyen_quang)
+        self.assertEqual(self.opportunity_ha_giang.state_id, self.tuyen_quang)
+        self.assertEqual(self.lost_lead_binh_dinh.state_id, self.gia_lai)
+        self.assertFalse(self.lost_lead_binh_dinh.active)
+        self.assertEqual(self.other_company_lead_quang_nam.state_id, self.da_nang)
+        self.assertEqual(self.lead_ha_noi.state_id, self.ha_noi)
         # untouched: units that kept their record, other countries, addresses without a province
         self.assertEqual(self.p_ha_noi.state_id, self.ha_noi)
         self.assertEqual(self.p_hue.state_id, self.hue)
@@ -296,7 +320,7 @@ class TestProvinceMigration(ProvinceCommon):
 
         again = self.Wizard.create({})
         self.assertFalse(again.line_ids)
-        self.assertEqual(again.partner_count, 0)
+        self.assertEqual((again.partner_count, again.lead_count), (0, 0))
         self.assertEqual(again._migrate_addresses(), {})
         self.assertEqual(
             again.action_migrate()["params"]["message"],
@@ -309,11 +333,36 @@ class TestProvinceMigration(ProvinceCommon):
         wizard = self.Wizard.create({})
         line = wizard.line_ids.filtered(lambda line: line.old_state_id == self.ha_giang)
         self.assertFalse(line.new_state_id)
-        self.assertEqual(line.partner_count, 1)
-        self.assertEqual(wizard.partner_count, 4)
+        self.assertEqual((line.partner_count, line.lead_count), (1, 2))
+        self.assertEqual((wizard.partner_count, wizard.lead_count), (4, 2))
         wizard.action_migrate()
         self.assertEqual(self.p_ha_giang.state_id, self.ha_giang)
+        self.assertEqual(self.opportunity_ha_giang.state_id, self.ha_giang)
         self.assertEqual(self.company_binh_dinh.state_id, self.gia_lai)
+        self.assertEqual(self.lost_lead_binh_dinh.state_id, self.gia_lai)
+
+    def test_leads_only(self):
+        """Leads are moved even when no contact is left in an old province."""
+        self.env["res.partner"].with_context(active_test=False).search(
+            [("state_id", "in", [self.ha_giang.id, self.binh_dinh.id, self.vung_tau.id, self.quang_nam.id])]
+        ).write({"state_id": self.ha_noi.id})
+        Lead = self.env["crm.lead"].with_context(tracking_disable=True)
+        Lead.create([{"name": f"Khách Kon Tum {number}", "state_id": self.kon_tum.id} for number in range(5)])
+        wizard = self.Wizard.create({})
+        self.assertEqual((wizard.partner_count, wizard.lead_count), (0, 9))
+        moved = wizard._migrate_addresses()
+        self.assertEqual(
+            {state.name: counts for state, counts in moved.items()},
+            {
+                "Hà Giang": {"partners": 0, "companies": 0, "leads": 2},
+                "Bình Định": {"partners": 0, "companies": 0, "leads": 1},
+                "Quảng Nam": {"partners": 0, "companies": 0, "leads": 1},
+                "Kon Tum": {"partners": 0, "companies": 0, "leads": 5},
+            },
+        )
+        quang_ngai = self.env.ref("base.state_vn_VN-29")
+        self.assertEqual(Lead.search_count([("state_id", "=", quang_ngai.id), ("name", "like", "Khách Kon Tum")]), 5)
+        self.assertFalse(Lead.with_context(active_test=False).search_count([("state_id", "in", self.ha_giang.ids)]))
 
     def test_only_administrators(self):
         salesman = new_test_user(self.env, "vn_prov_sales", groups="sales_team.group_sale_manager")

@@ -6,10 +6,12 @@ choice), Hùng Kings' day (10th day of the 3rd lunar month), Reunification day
 (30 Apr), Labour day (1 May) and National day (2 Sep and one adjacent day,
 1 Sep by default). A holiday falling on a weekly rest day is compensated on
 the next working day. Each year the government may move days: the company's
-calendar (resource.calendar.leaves) stays the place to adjust them.
+calendar (resource.calendar.leaves) stays the place to adjust them:
+``whole_days_off`` turns its time off into days.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from .lunar import hung_kings_day, lunar_new_year
 
@@ -75,3 +77,23 @@ def add_working_days(start_date: date, days: int, holidays=(), weekly_rest=(5, 6
         if day.weekday() not in weekly_rest and day not in holidays:
             remaining -= 1
     return day
+
+
+def whole_days_off(periods, tz_name="Asia/Ho_Chi_Minh") -> set[date]:
+    """Return the days wholly covered by ``periods`` in the time zone ``tz_name``.
+
+    :param periods: (start, stop) naive UTC datetimes, as Odoo stores them
+        (a time off entered for one day runs from 00:00 to 23:59:59 local time).
+    A day is covered when a period starts at or before its midnight and ends at
+    23:59 or later: a half day off leaves the day a working day.
+    """
+    zone = ZoneInfo(tz_name or "UTC")
+    days = set()
+    for start, stop in periods:
+        local_start = start.replace(tzinfo=ZoneInfo("UTC")).astimezone(zone).replace(tzinfo=None)
+        local_stop = stop.replace(tzinfo=ZoneInfo("UTC")).astimezone(zone).replace(tzinfo=None)
+        day = local_start.date() if local_start.time() == time.min else local_start.date() + timedelta(days=1)
+        while datetime.combine(day, time(23, 59)) <= local_stop:
+            days.add(day)
+            day += timedelta(days=1)
+    return days

@@ -1,1 +1,7 @@
-from . import crm_vn_customer_check, crm_vn_customer_handover, crm_vn_province_migration, sms_composer
+from . import (
+    crm_vn_commune_import,
+    crm_vn_customer_check,
+    crm_vn_customer_handover,
+    crm_vn_province_migration,
+    sms_composer,
+)

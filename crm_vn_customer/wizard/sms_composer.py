@@ -1,12 +1,7 @@
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-# Decree 91/2020/NĐ-CP: advertising SMS between 07:00 and 22:00, at most 3 per number and 24 hours.
-SMS_HOURS = (7, 22)
-SMS_PER_DAY = 3
-TZ = "Asia/Ho_Chi_Minh"
+from ..tools.marketing import SMS_HOURS, SMS_PER_DAY, within_hours
 
 
 class SmsComposer(models.TransientModel):
@@ -38,10 +33,9 @@ class SmsComposer(models.TransientModel):
             composer.crm_vn_marketing = composer.composition_mode == "mass"
 
     def _crm_vn_check_marketing_hours(self):
-        if self.crm_vn_marketing and self.composition_mode == "mass":
-            now = pytz.utc.localize(fields.Datetime.now()).astimezone(pytz.timezone(TZ))
-            if not SMS_HOURS[0] <= now.hour < SMS_HOURS[1]:
-                raise UserError(self.env._("Marketing SMS may only be sent between 07:00 and 22:00 (Vietnam time)."))
+        marketing = self.crm_vn_marketing and self.composition_mode == "mass"
+        if marketing and not within_hours(SMS_HOURS, fields.Datetime.now()):
+            raise UserError(self.env._("Marketing SMS may only be sent between 07:00 and 22:00 (Vietnam time)."))
 
     def action_send_sms(self):
         self._crm_vn_check_marketing_hours()

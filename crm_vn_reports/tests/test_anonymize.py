@@ -8,6 +8,7 @@ KEPT = {
     ("res_partner", "name"),
     ("res_partner", "complete_name"),
     ("res_partner", "street"),
+    ("res_partner", "street_name"),  # base_address_extended's split of the kept street
     ("res_partner", "vn_name_key"),
     ("mail_message", "record_name"),  # the kept name, on the customer's emptied messages
 }

@@ -1,0 +1,26 @@
+"""Vietnamese communes (the commune-level units of 2025) as ``res.city`` records of base_address_extended.
+
+Since 2025-07-01 the district level is abolished: an address is a commune, ward or special zone directly in one of
+the 34 provincial units. A commune is a city of Vietnam whose ``state_id`` is a unit in force; once Vietnam has
+``enforce_cities`` set, the address forms offer them in a dropdown and fill in the province (base_address_extended).
+No list is shipped: the official one is loaded by the "Load Communes" wizard (wizard/crm_vn_commune_import.py).
+"""
+
+from odoo import fields, models
+
+
+class ResCity(models.Model):
+    _inherit = "res.city"
+    # Imports and the dropdown also find a commune by its official code.
+    _rec_names_search = ["name", "zipcode", "vn_code"]
+
+    vn_code = fields.Char(
+        "Official Code",
+        index="btree_not_null",
+        help="Code of the commune-level unit in the official list; identifies the commune when the list is loaded "
+        "again, so a renamed commune is updated rather than duplicated.",
+    )
+
+    _sql_constraints = [
+        ("vn_code_country_uniq", "unique(country_id, vn_code)", "The official code of a commune must be unique."),
+    ]
