@@ -2,8 +2,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
-# Decree 91/2020/NĐ-CP: at most 3 advertising emails to one address in 24 hours.
-EMAILS_PER_DAY = 3
+from odoo.addons.crm_vn_customer.tools.marketing import EMAILS_PER_DAY
 
 
 class ResPartner(models.Model):

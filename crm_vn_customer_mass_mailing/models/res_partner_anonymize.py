@@ -16,12 +16,14 @@ class ResPartner(models.Model):
     def _crm_vn_anonymize(self):
         # The addresses are read before the customer's own anonymisation empties them.
         emails = self.with_context(**ANONYMIZE_CONTEXT)._crm_vn_mailing_emails()
-        counts = super()._crm_vn_anonymize()
+        # Before the core's: an opt-out is kept while another record still holds the address.
         contacts = (
             self.env["mailing.contact"].with_context(**ANONYMIZE_CONTEXT).search([("email_normalized", "in", emails)])
         )
-        counts["mailing_contacts"] = len(contacts)
+        mailing_contacts = len(contacts)
         contacts.unlink()
+        counts = super()._crm_vn_anonymize()
+        counts["mailing_contacts"] = mailing_contacts
         traces = self.env["mailing.trace"].search([("crm_vn_email_normalized", "in", emails)])
         # The emails themselves (kept when the mailing keeps archives, or still queued) go.
         traces.mail_mail_id.unlink()

@@ -236,6 +236,7 @@ class TestMailingConsent(TransactionCase, MockEmail):
         mailing = self._mailing("res.partner", [("id", "=", self.p_ok.id)])
         mailing.keep_archives = True
         self._send(mailing)
+        self.env["mail.blacklist"]._add("dong.y@example.vn")
         data = self.p_ok._crm_vn_personal_data()
         self.assertEqual(
             [(sub["email"], [line["list"] for line in sub["lists"]]) for sub in data["mailing_subscriptions"]],
@@ -257,6 +258,7 @@ class TestMailingConsent(TransactionCase, MockEmail):
             ("mail_mail", "email_to"),
             ("mailing_contact", "email"),
             ("mail_message", "email_from"),
+            ("mail_blacklist", "email"),
         ):
             self.env.cr.execute(
                 SQL(
