@@ -1,6 +1,8 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
+from ..tools.local_dates import local_date
+
 
 class CrmVnCohortReport(models.Model):
     """Cohort retention: customers grouped by the month of their first purchase.
@@ -36,7 +38,7 @@ class CrmVnCohortReport(models.Model):
             WITH monthly AS (
                 SELECT p.commercial_partner_id AS partner_id,
                        so.company_id,
-                       date_trunc('month', so.date_order)::date AS order_month,
+                       date_trunc('month', %(order_day)s)::date AS order_month,
                        sum(so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1.0)) AS revenue
                   FROM sale_order so
                   JOIN res_partner p ON p.id = so.partner_id
@@ -68,7 +70,8 @@ class CrmVnCohortReport(models.Model):
               JOIN cohorts c ON c.partner_id = m.partner_id AND c.company_id = m.company_id
               JOIN sizes s ON s.company_id = c.company_id AND s.cohort_month = c.cohort_month
               JOIN res_partner partner ON partner.id = m.partner_id
-            """
+            """,
+            order_day=local_date(SQL("so.date_order")),
         )
 
     def init(self):

@@ -1,6 +1,8 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
+from ..tools.local_dates import local_date, local_today
+
 SEGMENTS = [
     ("champions", "Champions"),
     ("loyal", "Loyal"),
@@ -170,17 +172,17 @@ class CrmVnCustomerReport(models.Model):
                    s.state_id,
                    s.lifecycle_stage,
                    s.customer_since,
-                   s.first_order::date AS first_order_date,
-                   s.last_order::date AS last_order_date,
+                   %(first_day)s AS first_order_date,
+                   %(last_day)s AS last_order_date,
                    s.order_count,
                    s.revenue,
                    CASE WHEN s.order_count > 0 THEN s.revenue / s.order_count END AS average_order,
-                   CASE WHEN s.order_count > 0 THEN CURRENT_DATE - s.last_order::date END AS days_since_last_order,
+                   CASE WHEN s.order_count > 0 THEN %(today)s - %(last_day)s END AS days_since_last_order,
                    CASE WHEN s.order_count > 1
-                        THEN (s.last_order::date - s.first_order::date)::float / (s.order_count - 1) END
+                        THEN (%(last_day)s - %(first_day)s)::float / (s.order_count - 1) END
                        AS days_between_orders,
                    CASE WHEN s.order_count > 0
-                        THEN s.order_count / GREATEST(1.0, (CURRENT_DATE - s.first_order::date) / 30.4375) END
+                        THEN s.order_count / GREATEST(1.0, (%(today)s - %(first_day)s) / 30.4375) END
                        AS orders_per_month,
                    s.r AS recency_score,
                    s.f AS frequency_score,
@@ -189,9 +191,9 @@ class CrmVnCustomerReport(models.Model):
                    %(segment)s AS segment,
                    s.order_count > 1 AS is_repeat,
                    s.order_count > 0
-                       AND s.last_order < CURRENT_DATE - COALESCE(comp.crm_vn_churn_days, 180) AS is_churned,
+                       AND %(last_day)s < %(today)s - COALESCE(comp.crm_vn_churn_days, 180) AS is_churned,
                    CASE WHEN s.order_count > 0
-                         AND s.last_order < CURRENT_DATE - COALESCE(comp.crm_vn_churn_days, 180) THEN 1 ELSE 0 END
+                         AND %(last_day)s < %(today)s - COALESCE(comp.crm_vn_churn_days, 180) THEN 1 ELSE 0 END
                        AS churned_count,
                    CASE WHEN s.order_count > 1 THEN 1 ELSE 0 END AS repeat_count,
                    1 AS customer_count,
@@ -202,6 +204,9 @@ class CrmVnCustomerReport(models.Model):
          LEFT JOIN res_company comp ON comp.id = s.company_id
             """,
             segment=self._segment_sql(),
+            first_day=local_date(SQL("s.first_order")),
+            last_day=local_date(SQL("s.last_order")),
+            today=local_today(),
         )
 
     def init(self):

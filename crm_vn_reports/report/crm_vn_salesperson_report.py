@@ -1,6 +1,8 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
+from ..tools.local_dates import local_date, local_today
+
 
 class CrmVnSalespersonReport(models.Model):
     """Salesperson performance, comparable month to month (group by date:month).
@@ -63,22 +65,22 @@ class CrmVnSalespersonReport(models.Model):
                  WHERE p.active AND p.id = p.commercial_partner_id AND p.user_id IS NOT NULL
                    AND NOT EXISTS (SELECT 1 FROM res_users u WHERE u.partner_id = p.id)
             ), events AS (
-                SELECT o.id * 4 AS id, 'order' AS kind, o.date_order::date AS date, o.user_id, o.team_id,
+                SELECT o.id * 4 AS id, 'order' AS kind, %(order_day)s AS date, o.user_id, o.team_id,
                        o.company_id, o.partner_id, 0 AS owned_customer_count, 0 AS new_customer_count,
                        1 AS order_count, o.revenue, CASE WHEN o.rank > 1 THEN 100.0 ELSE 0.0 END AS repeat_rate,
                        0 AS feedback_handled, 0 AS feedback_on_time,
                        NULL::float AS sla_compliance, NULL::float AS rating
                   FROM orders o
                 UNION ALL
-                SELECT c.id * 4 + 1, 'new_customer', COALESCE(c.customer_since, c.create_date::date), c.user_id,
+                SELECT c.id * 4 + 1, 'new_customer', COALESCE(c.customer_since, %(created_day)s), c.user_id,
                        c.team_id, c.company_id, c.id, 0, 1, 0, 0, NULL, 0, 0, NULL, NULL
                   FROM customers c
                 UNION ALL
-                SELECT c.id * 4 + 2, 'owned', CURRENT_DATE, c.user_id, c.team_id, c.company_id, c.id,
+                SELECT c.id * 4 + 2, 'owned', %(today)s, c.user_id, c.team_id, c.company_id, c.id,
                        1, 0, 0, 0, NULL, 0, 0, NULL, NULL
                   FROM customers c
                 UNION ALL
-                SELECT f.id * 4 + 3, 'feedback', f.date_resolved::date, f.user_id, f.team_id, f.company_id,
+                SELECT f.id * 4 + 3, 'feedback', %(resolved_day)s, f.user_id, f.team_id, f.company_id,
                        f.commercial_partner_id, 0, 0, 0, 0, NULL, 1,
                        CASE WHEN f.sla_result = 'met' THEN 1 ELSE 0 END,
                        CASE f.sla_result WHEN 'met' THEN 100.0 WHEN 'missed' THEN 0.0 END,
@@ -89,7 +91,11 @@ class CrmVnSalespersonReport(models.Model):
             SELECT e.*, comp.currency_id
               FROM events e
          LEFT JOIN res_company comp ON comp.id = e.company_id
-            """
+            """,
+            order_day=local_date(SQL("o.date_order")),
+            created_day=local_date(SQL("c.create_date")),
+            today=local_today(),
+            resolved_day=local_date(SQL("f.date_resolved")),
         )
 
     def init(self):

@@ -52,7 +52,8 @@ class CrmVnReportsCommon(TransactionCase):
         cls.product = cls.env["product.product"].create(
             {"name": "Máy lọc nước", "list_price": 1.0, "taxes_id": [Command.clear()], "company_id": False}
         )
-        cls.today = fields.Date.context_today(cls.env["res.partner"])
+        # The reports count days in Vietnam time (tools/local_dates.py).
+        cls.today = fields.Date.context_today(cls.env["res.partner"].with_context(tz="Asia/Ho_Chi_Minh"))
 
     @classmethod
     def _order(cls, partner, amount, days_ago=None, date=None):

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from odoo import Command
 from odoo.tests import tagged
@@ -141,7 +141,6 @@ class TestCohortAnalytics(CrmVnReportsCommon):
     """Fixed dates: January's cohort (P1, P2) and February's (P3)."""
 
     def test_retention_by_cohort(self):
-        from datetime import date  # noqa: PLC0415
 
         self._order(self.p1, 100, date=date(2026, 1, 15))
         self._order(self.p1, 100, date=date(2026, 1, 28))  # same month: one row
@@ -232,3 +231,27 @@ class TestSalespersonPerformance(CrmVnReportsCommon):
             .search([("company_id", "=", self.company.id)])
         }
         self.assertEqual(users, {self.seller_a}, "the leader sees the team members")
+
+
+@tagged("post_install", "-at_install", "crm_vn_reports")
+class TestVietnameseDays(CrmVnReportsCommon):
+    """Days and months are Vietnamese ones: 1 April 06:00 in Hà Nội is 31 March 23:00 UTC."""
+
+    def test_month_edge_in_vietnam_time(self):
+        first = self._order(self.p1, 100, 1)
+        first.date_order = datetime(2026, 3, 31, 23, 0)  # 1 April, 06:00 in Vietnam
+        second = self._order(self.p1, 100, 1)
+        second.date_order = datetime(2026, 4, 30, 16, 59)  # 30 April, 23:59 in Vietnam
+        self.env.flush_all()
+        cohorts = self.env["crm.vn.cohort.report"].search([("partner_id", "=", self.p1.id)])
+        self.assertEqual(
+            [(row.cohort_month, row.order_month) for row in cohorts], [(date(2026, 4, 1), date(2026, 4, 1))]
+        )
+        events = self.env["crm.vn.salesperson.report"].search(
+            [("partner_id", "=", self.p1.id), ("order_count", "=", 1)], order="date"
+        )
+        self.assertEqual(events.mapped("date"), [date(2026, 4, 1), date(2026, 4, 30)])
+        row = self.env["crm.vn.customer.report"].search(
+            [("partner_id", "=", self.p1.id), ("company_id", "=", self.company.id)]
+        )
+        self.assertEqual((row.first_order_date, row.last_order_date), (date(2026, 4, 1), date(2026, 4, 30)))
