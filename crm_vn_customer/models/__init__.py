@@ -24,4 +24,5 @@ from . import (
     res_partner_import_encoding,
     res_partner_personal_data,
     res_users,
+    resource_calendar_leaves,
 )

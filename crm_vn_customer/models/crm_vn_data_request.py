@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import format_date
 
 from ..tools.holidays import add_working_days
 
@@ -106,17 +107,36 @@ class CrmVnDataRequest(models.Model):
     @api.depends("date_received", "involves_processor", "company_id")
     def _compute_deadlines(self):
         for request in self:
-            received = request.date_received
-            if not received:
-                request.answer_deadline = request.completion_deadline = False
+            request.update(request._crm_vn_deadlines())
+
+    def _crm_vn_deadlines(self):
+        """{answer_deadline, completion_deadline} of this request, from the company's limits and days off."""
+        self.ensure_one()
+        received = self.date_received
+        if not received:
+            return {"answer_deadline": False, "completion_deadline": False}
+        company = self.company_id or self.env.company
+        holidays = company._crm_vn_dsr_days_off(received, received + timedelta(days=366))
+        days = company.crm_vn_dsr_processor_days if self.involves_processor else company.crm_vn_dsr_completion_days
+        return {
+            "answer_deadline": add_working_days(received, company.crm_vn_dsr_answer_days, holidays),
+            "completion_deadline": received + timedelta(days=days),
+        }
+
+    def _crm_vn_recompute_deadlines(self):
+        """Compute the deadlines again (the company's days off changed); the change is logged on each request."""
+        for request in self:
+            values = request._crm_vn_deadlines()
+            if request.answer_deadline == values["answer_deadline"]:
                 continue
-            company = request.company_id or self.env.company
-            holidays = company._crm_vn_dsr_days_off(received, received + timedelta(days=366))
-            request.answer_deadline = add_working_days(received, company.crm_vn_dsr_answer_days, holidays)
-            days = (
-                company.crm_vn_dsr_processor_days if request.involves_processor else company.crm_vn_dsr_completion_days
+            request.write(values)
+            request.message_post(
+                body=self.env._(
+                    "The answer is now due on %(date)s: the company's days off changed.",
+                    date=format_date(self.env, request.answer_deadline),
+                ),
+                subtype_xmlid="mail.mt_note",
             )
-            request.completion_deadline = received + timedelta(days=days)
 
     @api.depends("state", "answer_deadline", "completion_deadline")
     def _compute_is_late(self):

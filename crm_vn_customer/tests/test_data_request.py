@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import BaseCase, freeze_time, tagged
+from odoo.tools import format_date
 
 from odoo.addons.crm_vn_customer.tools.holidays import add_working_days, vn_public_holidays, whole_days_off
 
@@ -368,3 +369,19 @@ class TestDataRequestCompanyTimeOff(DataRequestCommon):
         )
         self.assertEqual(request.answer_deadline, date(2026, 3, 5))
         self.assertEqual(self._answer_deadline(), date(2026, 3, 4))
+
+    def test_time_off_entered_after_the_request(self):
+        """A day off entered, moved or removed later moves the deadline of requests not yet answered."""
+        waiting = self._request(self.customer_leader, date(2026, 3, 2))
+        answered = self._request(self.customer_member, date(2026, 3, 2))
+        answered.with_user(self.user_leader).action_answer()
+        self.assertEqual(waiting.answer_deadline, date(2026, 3, 4))
+        leave = self._leave(calendar_id=self.calendar.id)
+        self.assertEqual(waiting.answer_deadline, date(2026, 3, 5))
+        self.assertEqual(answered.answer_deadline, date(2026, 3, 4), "an answered request keeps its deadline")
+        self.assertIn(f"now due on {format_date(self.env, date(2026, 3, 5))}", waiting.message_ids[0].body)
+        self.assertEqual(len(answered.message_ids.filtered(lambda m: "now due" in m.body)), 0)
+        leave.write({"date_to": datetime(2026, 3, 4, 16, 59, 59)})  # Tuesday and Wednesday
+        self.assertEqual(waiting.answer_deadline, date(2026, 3, 6))
+        leave.unlink()
+        self.assertEqual(waiting.answer_deadline, date(2026, 3, 4))
