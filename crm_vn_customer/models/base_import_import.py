@@ -37,8 +37,9 @@ class BaseImportImport(models.TransientModel):
             "simple_notification",
             {
                 "type": "warning" if any(message["type"] == "warning" for message in report) else "info",
-                "title": self.env._("Import of %(model)s", model=self.env[self.res_model]._description),
-                "message": "\n".join(lines),
+                "title": self.env._("Import of %(model)s", model=self.env["ir.model"]._get(self.res_model).name),
+                # one paragraph: the notification shows no line breaks
+                "message": " · ".join(lines),
                 "sticky": True,
             },
         )

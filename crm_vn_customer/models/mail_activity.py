@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools.marketing import CALL_HOURS, within_hours
+from ..tools.marketing import CALL_HOURS, CALLS_PER_DAY, within_hours
 
 
 class MailActivity(models.Model):
@@ -22,10 +22,35 @@ class MailActivity(models.Model):
         return result
 
     def _action_done(self, feedback=False, attachment_ids=None):
-        self.filtered(
-            lambda a: a.activity_type_id.vn_marketing and a.activity_type_id.category == "phonecall"
-        )._crm_vn_check_call_hours()
+        calls = self.filtered(lambda a: a.activity_type_id.vn_marketing and a.activity_type_id.category == "phonecall")
+        calls._crm_vn_check_call_hours()
+        calls._crm_vn_log_calls()
         return super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
+
+    def _crm_vn_log_calls(self):
+        """Count the marketing calls made (Decree 91/2020: one per person and 24 hours) in the marketing log."""
+        logs = []
+        for call in self:
+            customer = call._crm_vn_customer()
+            if not customer:
+                continue
+            if customer._crm_vn_marketing_sent_today("call").get(customer.id, 0) >= CALLS_PER_DAY:
+                raise UserError(
+                    self.env._(
+                        "%(customer)s already received a marketing call in the last 24 hours: at most one marketing "
+                        "call per person per day.",
+                        customer=customer.display_name,
+                    )
+                )
+            logs.append(
+                {
+                    "partner_id": customer.id,
+                    "recipient": customer.vn_mobile_key or customer.vn_phone_key,
+                    "channel": "call",
+                }
+            )
+        # sudo: the log is the company's record of contacts, written whoever calls.
+        self.env["crm.vn.marketing.log"].sudo().create(logs)
 
     def _crm_vn_check_call_hours(self):
         """A marketing call is logged when it is made: only between 08:00 and 17:00, Vietnam time."""

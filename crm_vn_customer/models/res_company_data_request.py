@@ -2,6 +2,7 @@ from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 from ..tools.holidays import vn_public_holidays, whole_days_off
 
@@ -57,6 +58,25 @@ class ResCompany(models.Model):
                             maximum=maximum,
                         )
                     )
+
+    @api.model
+    def _crm_vn_dsr_cap_limits(self):
+        """Bring the limits of every company within 1 and the legal maximum (upgrade from 18.0.1.2.0, which took any
+        value from 0), and compute again the deadlines of the requests still waiting for an answer."""
+        for fname, maximum in DSR_LEGAL_MAXIMA.items():
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE res_company SET %s = LEAST(GREATEST(%s, 1), %s) WHERE %s NOT BETWEEN 1 AND %s",
+                    SQL.identifier(fname),
+                    SQL.identifier(fname),
+                    maximum,
+                    SQL.identifier(fname),
+                    maximum,
+                )
+            )
+        self.env.invalidate_all()
+        requests = self.env["crm.vn.data.request"].with_context(active_test=False).search([("state", "=", "new")])
+        requests._crm_vn_recompute_deadlines()
 
     def _crm_vn_dsr_days_off(self, start, stop):
         """Days from ``start`` to ``stop`` (dates) that are not working days besides the weekend (extension point).

@@ -14,6 +14,7 @@ PARTNER_FIELDS = (
     "street",
     "street2",
     "city",
+    "city_id",
     "zip",
     "state_id",
     "country_id",
@@ -57,12 +58,6 @@ LEAD_FIELDS = (
     "description",
     "referred",
     "lead_properties",
-)
-# Opt-out lists: (mixin of the records that hold an address, its normalised
-# field, blacklist model, blacklist field).
-OPT_OUT_LISTS = (
-    ("mail.thread.blacklist", "email_normalized", "mail.blacklist", "email"),
-    ("mail.thread.phone", "phone_sanitized", "phone.blacklist", "number"),
 )
 # Context of every anonymising write: no tracking message may copy the old
 # values into the chatter, and blank numbers need no duplicate check.
@@ -121,8 +116,6 @@ class ResPartner(models.Model):
         counts["tracking_values"] = partner._crm_vn_anonymize_tracking(partners)
         counts["meeting_attendances"] = partner._crm_vn_anonymize_attendees(partners)
         counts["marketing_logs"] = partner._crm_vn_anonymize_marketing_logs(partners, emails, numbers)
-        # Last: the check that no other record still uses an address needs the
-        # customer's own records emptied first.
         counts["opt_outs"] = partner._crm_vn_anonymize_opt_outs(partners, emails, numbers)
         return counts
 
@@ -144,7 +137,7 @@ class ResPartner(models.Model):
             "tracking_values": self.env._("Tracked changes removed or anonymised"),
             "mails": self.env._("Outgoing emails to the customer, address removed"),
             "meeting_attendances": self.env._("Meeting attendances anonymised"),
-            "opt_outs": self.env._("Blacklisted email addresses and phone numbers removed"),
+            "opt_outs": self.env._("Opt-outs kept so that the address is never marketed to again, history removed"),
         }
 
     def _crm_vn_anonymize_kept_fields(self):
@@ -220,11 +213,16 @@ class ResPartner(models.Model):
         return len(requests)
 
     def _crm_vn_anonymize_marketing_logs(self, partners, emails, numbers):
-        """The log of marketing messages keeps its dates (the daily limits), not the number or address written to."""
+        """The log of marketing messages keeps its dates (the daily limits), not the number or address written to.
+
+        Entries of another customer sharing the number stay whole: they count that person's messages.
+        """
         logs = self.env["crm.vn.marketing.log"].search(
             [
                 "|",
                 ("partner_id", "in", partners.ids),
+                "&",
+                ("partner_id", "=", False),
                 ("recipient", "in", [*emails, *numbers]),
             ]
         )
@@ -369,45 +367,25 @@ class ResPartner(models.Model):
         return len(attendees)
 
     def _crm_vn_anonymize_opt_outs(self, partners, emails, numbers):
-        """Remove the customer's emails and numbers from the opt-out lists, with their history.
+        """Keep the customer's opt-outs (email and phone blacklists), without their history.
 
-        An address another record still holds (a second customer sharing a family
-        mailbox, a lead of someone else) keeps its entry: removing it would mail a
-        person who opted out.
+        A deletion must not undo an objection to marketing: were the entry
+        removed, the address or number would be marketed to again as soon as it
+        came back (an import, a web form, a mailing list). The entry keeps the
+        bare address, which is needed for that purpose alone; its history
+        (messages, which may name the person or quote their words) goes.
         """
         count = 0
-        for mixin, fname, list_model, list_fname in OPT_OUT_LISTS:
-            values = emails if list_model == "mail.blacklist" else numbers
+        for list_model, list_fname, values in (
+            ("mail.blacklist", "email", emails),
+            ("phone.blacklist", "number", numbers),
+        ):
             if not values:
                 continue
-            free = set(values) - self._crm_vn_addresses_in_use(mixin, fname, values, partners)
-            entries = self.env[list_model].with_context(active_test=False).search([(list_fname, "in", sorted(free))])
+            entries = self.env[list_model].with_context(active_test=False).search([(list_fname, "in", sorted(values))])
+            self.env["mail.message"].search([("model", "=", list_model), ("res_id", "in", entries.ids)]).unlink()
             count += len(entries)
-            entries.unlink()
         return count
-
-    def _crm_vn_addresses_in_use(self, mixin, fname, values, partners):
-        """The ``values`` of ``fname`` held by records of the models inheriting ``mixin`` that are not
-        the customer's (its partners, records whose ``partner_id`` is one of them)."""
-        mixin_class = self.env.registry[mixin]
-        used = set()
-        for model_name, model_class in self.env.registry.items():
-            if (
-                model_class._abstract
-                or model_class._transient
-                or not model_class._auto
-                or not issubclass(model_class, mixin_class)
-                or fname not in model_class._fields
-            ):
-                continue
-            Model = self.env[model_name].with_context(active_test=False)
-            domain = [(fname, "in", sorted(values))]
-            if model_name == "res.partner":
-                domain.append(("id", "not in", partners.ids))
-            elif Model._fields.get("partner_id") and Model._fields["partner_id"].comodel_name == "res.partner":
-                domain += ["|", ("partner_id", "=", False), ("partner_id", "not in", partners.ids)]
-            used.update(Model.search_fetch(domain, [fname]).mapped(fname))
-        return used
 
     def _crm_vn_anonymize_tracking(self, partners):
         """Tracked changes of a customer field (on a request, a lead, an order) show its new name."""

@@ -118,6 +118,24 @@ class ResPartner(models.Model):
         return {partner.id: count for partner, count in groups}
 
     @api.model
+    def _crm_vn_number_holders(self, numbers):
+        """{number (E.164): contacts holding it as phone or mobile}, archived ones included."""
+        numbers = [number for number in numbers if number]
+        if not numbers:
+            return {}
+        # sudo: whoever holds the number decides on its marketing, whoever sends.
+        partners = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(["|", ("vn_phone_key", "in", numbers), ("vn_mobile_key", "in", numbers)])
+        )
+        holders = {}
+        for partner in partners:
+            for number in {partner.vn_phone_key, partner.vn_mobile_key} & set(numbers):
+                holders[number] = holders.get(number, partners.browse()) | partner
+        return holders
+
+    @api.model
     def _crm_vn_marketing_sent_to(self, channel, recipients):
         """{number or address: marketing messages of ``channel`` sent to it in the last 24 hours}."""
         recipients = [recipient for recipient in recipients if recipient]

@@ -28,6 +28,9 @@ TABLES = (
 # customer, crm_vn_reports) stays quoted in internal notifications about the
 # accounting documents that keep it.
 OUTGOING_TABLES = ("mail_mail",)
+# Opt-outs stay after a deletion (the bare address: an objection to marketing
+# must survive it, see _crm_vn_anonymize_opt_outs).
+OPT_OUTS = frozenset({("mail_blacklist", "email"), ("phone_blacklist", "number")})
 
 
 class AnonymizeCommon(CrmVnCustomerCommon):
@@ -40,6 +43,9 @@ class AnonymizeCommon(CrmVnCustomerCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.customer_leader.mobile = "0912 000 111"  # the shared fixture uses the same number
+        cls.commune = cls.env["res.city"].create(
+            {"name": "Phường Hoàn Kiếm", "country_id": cls.vn.id, "state_id": cls.env.ref("base.state_vn_VN-HN").id}
+        )
         cls.secret = cls.env["res.partner"].create(
             {
                 "name": "Nguyễn Thị Bí Mật",
@@ -47,6 +53,7 @@ class AnonymizeCommon(CrmVnCustomerCommon):
                 "email": "bimat@example.vn",
                 "street": "12 Hàng Bạc",
                 "city": "Hà Nội",
+                "city_id": cls.commune.id,
                 "zip": "100000",
                 "country_id": cls.vn.id,
                 "birthdate_date": date(1990, 5, 17),
@@ -168,9 +175,9 @@ class AnonymizeCommon(CrmVnCustomerCommon):
         self.env.flush_all()
         self.env.invalidate_all()
 
-    def _leftovers(self, tables, exempt=()):
+    def _leftovers(self, tables, exempt=OPT_OUTS):
         """(table, column, id) of every text value of ``tables`` that holds a needle, except the
-        (table, column) pairs of ``exempt``."""
+        (table, column) pairs of ``exempt`` (by default the opt-outs, kept on purpose)."""
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
@@ -202,7 +209,7 @@ class AnonymizeCommon(CrmVnCustomerCommon):
 @tagged("post_install", "-at_install", "crm_vn_customer")
 class TestAnonymize(AnonymizeCommon):
     def test_fixture_holds_the_values(self):
-        found = {(table, column) for table, column, __ in self._leftovers((*TABLES, *OUTGOING_TABLES))}
+        found = {(table, column) for table, column, __ in self._leftovers((*TABLES, *OUTGOING_TABLES), exempt=())}
         for expected in (
             ("res_partner", "name"),
             ("res_partner", "mobile"),
@@ -231,6 +238,8 @@ class TestAnonymize(AnonymizeCommon):
         self.assertEqual(secret.name, f"Deleted customer {secret.id}")
         self.assertFalse(secret.active)
         self.assertFalse(secret.birthdate_date)
+        self.assertFalse(secret.city_id, "the commune of her address goes with it")
+        self.assertTrue(self.commune.exists())
         self.assertFalse(secret.bank_ids)
         self.assertEqual(self.secret_contact.name, f"Deleted customer {self.secret_contact.id}")
         self.assertFalse(self.secret_contact.active)
@@ -263,7 +272,7 @@ class TestAnonymize(AnonymizeCommon):
             "Portal users archived: 0",
             "Outgoing emails to the customer, address removed: 1",
             "Meeting attendances anonymised: 1",
-            "Blacklisted email addresses and phone numbers removed: 2",
+            "Opt-outs kept so that the address is never marketed to again, history removed: 2",
         ):
             self.assertIn(line, log)
 
@@ -277,9 +286,9 @@ class TestAnonymize(AnonymizeCommon):
         self.assertEqual(attendee.common_name, f"Deleted customer {self.secret.id}")
         self.assertFalse(attendee.email)
         self.assertEqual(attendee.state, "needsAction")
-        # the opt-outs of her address and number are gone, with their history
+        # the opt-outs of her address and number stay, without their history
         for entry in (email_entry, phone_entry):
-            self.assertFalse(entry.exists())
+            self.assertTrue(entry.exists())
             self.assertFalse(self.env["mail.message"].search([("model", "=", entry._name), ("res_id", "=", entry.id)]))
         # the email she sent before being a customer keeps its text, not her address
         self.assertFalse(self.stranger_message.email_from)
@@ -303,17 +312,14 @@ class TestAnonymize(AnonymizeCommon):
         self.assertEqual(mail.state, "cancel")
         self.assertFalse(mail.email_to or mail.body_html)
 
-    def test_opt_out_kept_for_address_still_in_use(self):
-        """A neighbour shares the family mailbox: the address stays blacklisted, the number (hers only) does not."""
-        neighbour = self.env["res.partner"].create({"name": "Hàng Xóm", "email": "bimat@example.vn"})
+    def test_opt_out_survives_the_deletion(self):
+        """Her address and number come back with a new contact (an import): they are still not marketed to."""
         self._anonymize()
-        entry = self.env["mail.blacklist"].search([("email", "=", "bimat@example.vn")])
-        self.assertTrue(entry)
-        self.assertTrue(neighbour.is_blacklisted)
-        self.assertFalse(
-            self.env["phone.blacklist"].with_context(active_test=False).search([("number", "=", "+84912345678")])
+        again = self.env["res.partner"].create(
+            {"name": "Khách Mới", "email": "BIMAT@example.vn", "mobile": "0912345678"}
         )
-        self.assertIn("Blacklisted email addresses and phone numbers removed: 1", self.request.message_ids[0].body)
+        self.assertTrue(again.is_blacklisted)
+        self.assertTrue(again.phone_sanitized_blacklisted)
 
     def test_only_addresses_of_the_customer(self):
         """A longer address containing hers, and other opt-outs, are left alone."""

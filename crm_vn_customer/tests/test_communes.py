@@ -175,7 +175,7 @@ class TestCommuneImport(CommuneCommon):
         before = self._vn_city_count()
         wizard = self._load(csv_file(rows, delimiter=";"))
         self.assertEqual((wizard.created_count, wizard.skipped_count), (2, 0))
-        # again, the names spelt without diacritics and in capitals: the same communes
+        # again, the province names spelt without diacritics and in capitals: the same communes
         rows_again = [["PHUONG XA", "TINH"], ["Phường Thử Nghiệm Bảy", "ha noi"], ["Xã Thử Nghiệm Tám", "HCM"]]
         wizard = self._load(csv_file(rows_again, delimiter=";"))
         self.assertEqual((wizard.created_count, wizard.unchanged_count, wizard.skipped_count), (0, 1, 1))
@@ -190,10 +190,27 @@ class TestCommuneImport(CommuneCommon):
         )
 
     def test_same_commune_twice_in_file(self):
-        rows = [["Tên", "Tỉnh"], ["Xã Thử Nghiệm Chín", "Hà Giang"], ["Xa Thu Nghiem Chin", "Tuyên Quang"]]
+        rows = [["Tên", "Tỉnh"], ["Xã Thử Nghiệm Chín", "Hà Giang"], ["XÃ THỬ NGHIỆM  CHÍN", "Tuyên Quang"]]
         wizard = self._load(csv_file(rows))
         self.assertEqual((wizard.created_count, wizard.skipped_count), (1, 1))
-        self.assertEqual(wizard.skipped_rows, "Row 3: Xa Thu Nghiem Chin (Tuyên Quang) is already on row 2.")
+        self.assertEqual(wizard.skipped_rows, "Row 3: XÃ THỬ NGHIỆM CHÍN (Tuyên Quang) is already on row 2.")
+
+    def test_names_differing_by_diacritics_are_two_communes(self):
+        """Southern provinces hold pairs such as Tân Thành and Tân Thạnh: diacritics tell them apart."""
+        rows = [["Tên", "Tỉnh"], ["Xã Tân Thành Thử", "Tây Ninh"], ["Xã Tân Thạnh Thử", "Tây Ninh"]]
+        wizard = self._load(csv_file(rows))
+        self.assertEqual((wizard.created_count, wizard.skipped_count), (2, 0))
+        with_codes = [
+            ["Mã", "Tên", "Tỉnh"],
+            ["91001", "Xã Tân Thành Thử", "Tây Ninh"],
+            ["91002", "Xã Tân Thạnh Thử", "Long An"],
+        ]
+        wizard = self._load(csv_file(with_codes))
+        self.assertEqual((wizard.created_count, wizard.updated_count), (0, 2))
+        self.assertEqual(
+            self._communes(["91001", "91002"]),
+            {"91001": ("Xã Tân Thành Thử", "Tây Ninh"), "91002": ("Xã Tân Thạnh Thử", "Tây Ninh")},
+        )
 
     def test_bad_files_write_nothing(self):
         cases = {

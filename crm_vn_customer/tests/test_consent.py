@@ -164,6 +164,16 @@ class TestConsent(CrmVnCustomerCommon):
         with freeze_time("2026-03-02 01:00:00"):  # 08:00
             activity.action_feedback(feedback="Đã gọi, khách hẹn tuần sau")
         self.assertFalse(activity.exists())
+        log = self.env["crm.vn.marketing.log"].search([("partner_id", "=", self.customer_member.id)])
+        self.assertEqual(log.mapped("channel"), ["call"], "the call made is counted")
+        # a second marketing call on the same day, planned after the first was made, is refused when made
+        with freeze_time("2026-03-02 02:00:00"):  # 09:00
+            second = customer.activity_schedule(activity_type_id=call.id, date_deadline=date(2026, 3, 2))
+            with self.assertRaisesRegex(UserError, "already received a marketing call"):
+                second.action_feedback(feedback="Gọi lại")
+        with freeze_time("2026-03-03 01:30:00"):  # the next day, 08:30: more than 24 hours later
+            second.date_deadline = date(2026, 3, 3)
+            second.action_feedback(feedback="Gọi lại")
         # service calls are not limited
         service = self.env.ref("mail.mail_activity_data_call")
         with freeze_time("2026-03-02 13:00:00"):  # 20:00

@@ -80,3 +80,28 @@ class TestDataRequestSettings(CrmVnCustomerCommon):
         self.assertIn("Personal Data Requests", arch)
         for fname in ("crm_vn_dsr_answer_days", "crm_vn_dsr_completion_days", "crm_vn_dsr_processor_days"):
             self.assertIn(f'name="{fname}"', arch)
+
+    def test_upgrade_caps_limits_set_before(self):
+        """18.0.1.2.0 took any limit from 0: the upgrade brings them within the law and moves open deadlines."""
+        from datetime import date  # noqa: PLC0415
+
+        request = (
+            self.env["crm.vn.data.request"]
+            .with_user(self.user_leader)
+            .create(
+                {"partner_id": self.customer_leader.id, "request_type": "access", "date_received": date(2026, 3, 2)}
+            )
+        )
+        self.assertEqual(request.answer_deadline, date(2026, 3, 4))
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE res_company SET crm_vn_dsr_answer_days = 5, crm_vn_dsr_completion_days = 0,"
+            " crm_vn_dsr_processor_days = 30 WHERE id = %s",
+            (self.company.id,),
+        )
+        self.env.invalidate_all()
+        self.env["crm.vn.data.request"].browse(request.id).sudo()._crm_vn_recompute_deadlines()
+        self.assertEqual(request.answer_deadline, date(2026, 3, 9), "5 working days, as stored before the upgrade")
+        self.env["res.company"]._crm_vn_dsr_cap_limits()
+        self.assertEqual(self._limits(), (2, 1, 20))
+        self.assertEqual(request.answer_deadline, date(2026, 3, 4))

@@ -80,7 +80,7 @@ class TestImportEncoding(CrmVnCustomerCommon):
             ],
         )
         (notice,) = self._notifications(self.user_member)
-        self.assertEqual(len(notice.splitlines()), 9)
+        self.assertEqual(len(notice.split(" · ")), 9)
         self.assertIn("Row 3, Street: converted from VIQR: So^' 5 Le^ Lo+.i → Số 5 Lê Lợi", notice)
 
     def test_import_in_batches(self):

@@ -177,3 +177,64 @@ class TestMarketingHours(BaseCase):
                 self.assertEqual(next_opening(SMS_HOURS, at).strftime(fmt), sms_next)
                 self.assertEqual(within_hours(CALL_HOURS, at), call_ok)
                 self.assertEqual(next_opening(CALL_HOURS, at).strftime(fmt), call_next)
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestMarketingSmsByNumber(CrmVnCustomerCommon):
+    """Records without a customer (leads), each with the number of someone who may or may not be sent marketing."""
+
+    def _consenting(self, name, **numbers):
+        partner = (
+            self.env["res.partner"]
+            .with_context(crm_vn_skip_duplicate_check=True)
+            .create({"name": name, "user_id": self.user_member.id, **numbers})
+        )
+        self.env["crm.vn.consent"].create(
+            {
+                "partner_id": partner.id,
+                "purpose": "marketing",
+                "channel": "sms",
+                "state": "given",
+                "method": "form",
+                "date": datetime(2026, 1, 5, 2, 0),
+            }
+        )
+        return partner
+
+    def _send(self, leads):
+        composer = (
+            self.env["sms.composer"]
+            .with_user(self.user_member)
+            .with_context(default_composition_mode="mass", default_res_model="crm.lead", active_ids=leads.ids)
+            .create({"body": "Mời quý khách ghé cửa hàng"})
+        )
+        with freeze_time(MORNING):
+            composer.action_send_sms()
+        sms = self.env["sms.sms"].search([("body", "=", "Mời quý khách ghé cửa hàng")])
+        return {s.number: s.state for s in sms}
+
+    def test_each_number_counts_alone(self):
+        """Six leads of six consenting people: six SMS (the daily limit is per person, not per batch)."""
+        numbers = [f"+8490330000{i}" for i in range(6)]
+        for index, number in enumerate(numbers):
+            self._consenting(f"Khách {index}", mobile=number)
+        leads = self.env["crm.lead"].create(
+            [
+                {"name": f"Cơ hội {i}", "phone": number, "user_id": self.user_member.id}
+                for i, number in enumerate(numbers)
+            ]
+        )
+        self.assertEqual(self._send(leads), dict.fromkeys(numbers, "outgoing"))
+
+    def test_number_held_as_landline_field(self):
+        """Someone on the Do-Not-Call list holds the number in ``phone`` (another mobile beside): no SMS to it."""
+        holder = self._consenting("Khách Hai Số", phone="+84903400001", mobile="+84903400002")
+        holder.vn_do_not_call = True
+        self._consenting("Khách Khác", mobile="+84903400009")
+        leads = self.env["crm.lead"].create(
+            [
+                {"name": "Cơ hội", "phone": "0903 400 001", "user_id": self.user_member.id},
+                {"name": "Cơ hội khác", "phone": "0903 400 009", "user_id": self.user_member.id},
+            ]
+        )
+        self.assertEqual(self._send(leads), {"+84903400001": "canceled", "+84903400009": "outgoing"})

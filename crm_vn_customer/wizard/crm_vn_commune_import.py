@@ -279,7 +279,7 @@ class CrmVnCommuneImport(models.TransientModel):
         City = self.env["res.city"].sudo().with_context(lang="en_US")
         existing = City.search([("country_id", "=", vietnam.id)])
         by_code = {city.vn_code.casefold(): city for city in existing if city.vn_code}
-        by_name = {(city.state_id.id, normalize_vn_name(city.name)): city for city in existing}
+        by_name = {(city.state_id.id, _name_key(city.name)): city for city in existing}
         provinces = {}
         seen = {}
         to_create, skipped = [], []
@@ -302,19 +302,21 @@ class CrmVnCommuneImport(models.TransientModel):
                     )
                 )
                 continue
-            key = (province.id, normalize_vn_name(name))
-            if key in seen:
+            # Names keep their diacritics: Tân Thành and Tân Thạnh are two communes of one province.
+            key = (province.id, _name_key(name))
+            seen_key = ("code", code.casefold()) if code else key
+            if seen_key in seen:
                 skipped.append(
                     self.env._(
                         "Row %(row)s: %(commune)s (%(province)s) is already on row %(first)s.",
                         row=number,
                         commune=name,
                         province=province.name,
-                        first=seen[key],
+                        first=seen[seen_key],
                     )
                 )
                 continue
-            seen[key] = number
+            seen[seen_key] = number
             city = by_code.get(code.casefold()) if code else None
             if not city:
                 city = by_name.get(key)
@@ -358,3 +360,8 @@ class CrmVnCommuneImport(models.TransientModel):
         if not vietnam.enforce_cities and self.env["res.city"].search_count([("country_id", "=", vietnam.id)], limit=1):
             # sudo: writing countries needs "Settings" rights, which the wizard's access rights already require.
             vietnam.sudo().enforce_cities = True
+
+
+def _name_key(name):
+    """A commune's name as compared: composed Unicode, case-folded, single spaces; diacritics kept."""
+    return " ".join(unicodedata.normalize("NFC", name or "").casefold().split())

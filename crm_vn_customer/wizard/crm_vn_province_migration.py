@@ -21,7 +21,8 @@ class CrmVnProvinceMigration(models.TransientModel):
     would be noise): the counts are returned as a notification and logged.
 
     Extension points: :meth:`_old_states` (which provinces to leave) and :meth:`_address_models` (which models hold
-    an address to move: another module can add its own, with a ``state_id`` field).
+    an address to move: another module can add its own, with a ``state_id`` field; it is moved with the others,
+    but the preview and the notification count contacts and leads only).
     """
 
     _name = "crm.vn.province.migration"

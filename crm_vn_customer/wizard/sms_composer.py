@@ -47,8 +47,7 @@ class SmsComposer(models.TransientModel):
             return optout
         Partner = self.env["res.partner"]
         numbers = {info["sanitized"] for info in recipients_info.values() if info["sanitized"]}
-        # sudo: the consent of whoever holds the number decides, whoever sends.
-        known = Partner.sudo().with_context(active_test=False).search([("phone_sanitized", "in", list(numbers))])
+        holders = Partner._crm_vn_number_holders(numbers)
         partners = Partner.concat(*(info["partner"] for info in recipients_info.values()))
         sent = partners._crm_vn_marketing_sent_today("sms")
         sent_to = Partner._crm_vn_marketing_sent_to("sms", numbers)
@@ -56,12 +55,14 @@ class SmsComposer(models.TransientModel):
         for record in records:
             info = recipients_info[record.id]
             partner, number = info["partner"], info["sanitized"]
-            holders = known.filtered(lambda p, number=number: number and p.phone_sanitized == number)
-            count = max(sent.get(partner.id, 0), sent_to.get(number, 0))
-            if not Partner._crm_vn_marketing_consented("sms", records._name, partner, holders) or count >= SMS_PER_DAY:
+            count = max(sent.get(partner.id, 0) if partner else 0, sent_to.get(number, 0) if number else 0)
+            consented = Partner._crm_vn_marketing_consented("sms", records._name, partner, holders.get(number, Partner))
+            if not consented or count >= SMS_PER_DAY:
                 optout.add(record.id)
-            else:
+                continue
+            if partner:
                 sent[partner.id] = sent.get(partner.id, 0) + 1
+            if number:
                 sent_to[number] = sent_to.get(number, 0) + 1
         return list(optout)
 

@@ -258,7 +258,6 @@ class TestMailingConsent(TransactionCase, MockEmail):
             ("mail_mail", "email_to"),
             ("mailing_contact", "email"),
             ("mail_message", "email_from"),
-            ("mail_blacklist", "email"),
         ):
             self.env.cr.execute(
                 SQL(
@@ -270,3 +269,7 @@ class TestMailingConsent(TransactionCase, MockEmail):
             )
             self.assertEqual(self.env.cr.fetchone()[0], 0, f"{table}.{column} still holds the address")
         self.assertFalse(self.env["mail.mail"].sudo().search([("mailing_id", "=", mailing.id)]))
+        self.assertTrue(
+            self.env["mail.blacklist"].search([("email", "=", "dong.y@example.vn")]),
+            "her opt-out survives the deletion",
+        )

@@ -4,7 +4,18 @@ from odoo.addons.crm_vn_customer.models.res_partner_anonymize import ANONYMIZE_C
 
 # What a posted invoice shows of its customer: kept while the accounting
 # documents are (Law on Accounting 88/2015/QH13, art. 41: 10 years).
-INVOICE_FIELDS = {"name", "street", "street2", "city", "zip", "state_id", "country_id", "vat", "company_registry"}
+INVOICE_FIELDS = {
+    "name",
+    "street",
+    "street2",
+    "city",
+    "city_id",
+    "zip",
+    "state_id",
+    "country_id",
+    "vat",
+    "company_registry",
+}
 ORDER_FIELDS = ("note", "client_order_ref", "origin", "signed_by", "signature")
 QUOTATION_STATES = ("draft", "sent", "cancel")
 

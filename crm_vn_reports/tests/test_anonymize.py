@@ -64,6 +64,7 @@ class TestReportsAnonymize(AnonymizeCommon):
         self.assertEqual(secret.name, "Nguyễn Thị Bí Mật")
         self.assertEqual(secret.street, "12 Hàng Bạc")
         self.assertEqual(secret.city, "Hà Nội")
+        self.assertEqual(secret.city_id, self.commune, "the commune of the invoice address stays")
         self.assertFalse(secret.email or secret.mobile or secret.birthdate_date or secret.function)
         self.assertFalse(secret.active)
         self.assertEqual(invoice.state, "posted")
