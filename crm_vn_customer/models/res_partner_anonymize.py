@@ -290,18 +290,20 @@ class ResPartner(models.Model):
         messages = self.env["mail.message"].search(
             expression.OR([domain, *self._crm_vn_email_domains(("email_from", "reply_to"), emails)])
         )
-        count = 0
+        # One write per set of fields to empty: a customer may have written thousands of messages.
+        groups = {}
         for message in messages:
             by_customer = message.author_id in partners
-            vals = {
-                fname: False
+            fnames = tuple(
+                fname
                 for fname in ("email_from", "reply_to")
                 if message[fname] and (by_customer or set(email_normalize_all(message[fname])) & set(emails))
-            }
-            if vals:
-                message.write(vals)
-                count += 1
-        return count
+            )
+            if fnames:
+                groups[fnames] = groups.get(fnames, self.env["mail.message"]) | message
+        for fnames, group in groups.items():
+            group.write(dict.fromkeys(fnames, False))
+        return sum(len(group) for group in groups.values())
 
     def _crm_vn_anonymize_mails(self, partners, emails):
         """Outgoing emails to the customer on any record: its addresses leave the recipients and the
