@@ -9,6 +9,7 @@
     "license": "LGPL-3",
     "depends": ["crm_vn_customer", "mass_mailing"],
     "data": [
+        "views/mailing_list_views.xml",
         "views/mailing_mailing_views.xml",
     ],
     "auto_install": True,

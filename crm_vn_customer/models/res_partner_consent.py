@@ -75,7 +75,7 @@ class ResPartner(models.Model):
         return self._crm_vn_consent_state().get(("marketing", channel)) is False
 
     @api.model
-    def _crm_vn_marketing_consented(self, channel, model, linked, known):
+    def _crm_vn_marketing_consented(self, channel, model, linked, known, subscribed=False):
         """May a marketing message on ``channel`` go to a record of ``model``?
 
         The person is recognised by ``linked``, the customer of the record (the
@@ -86,7 +86,8 @@ class ResPartner(models.Model):
           channel is a withdrawal, stops the message;
         - the linked customer must have consented; without one, a contact at the
           address must have: silence is not consent;
-        - a mailing-list subscriber (``mailing.contact``) needs nothing more: the
+        - ``subscribed``: the record subscribed to a list whose subscribers all
+          asked for it (an opt-in list, see crm_vn_customer_mass_mailing): the
           subscription, with its one-click opt-out, is the consent to that list.
         """
         # sudo: the person's consent log decides, whoever sends (a marketer outside the sales groups).
@@ -96,7 +97,7 @@ class ResPartner(models.Model):
                 return False
         if linked:
             return all(partner[f"consent_marketing_{channel}"] for partner in linked)
-        if model == "mailing.contact":
+        if subscribed:
             return True
         return any(partner[f"consent_marketing_{channel}"] for partner in known)
 

@@ -48,6 +48,7 @@ class SmsComposer(models.TransientModel):
         Partner = self.env["res.partner"]
         numbers = {info["sanitized"] for info in recipients_info.values() if info["sanitized"]}
         holders = Partner._crm_vn_number_holders(numbers)
+        subscribed = self._crm_vn_subscribed_record_ids(records)
         partners = Partner.concat(*(info["partner"] for info in recipients_info.values()))
         sent = partners._crm_vn_marketing_sent_today("sms")
         sent_to = Partner._crm_vn_marketing_sent_to("sms", numbers)
@@ -56,7 +57,9 @@ class SmsComposer(models.TransientModel):
             info = recipients_info[record.id]
             partner, number = info["partner"], info["sanitized"]
             count = max(sent.get(partner.id, 0) if partner else 0, sent_to.get(number, 0) if number else 0)
-            consented = Partner._crm_vn_marketing_consented("sms", records._name, partner, holders.get(number, Partner))
+            consented = Partner._crm_vn_marketing_consented(
+                "sms", records._name, partner, holders.get(number, Partner), record.id in subscribed
+            )
             if not consented or count >= SMS_PER_DAY:
                 optout.add(record.id)
                 continue
@@ -65,6 +68,10 @@ class SmsComposer(models.TransientModel):
             if number:
                 sent_to[number] = sent_to.get(number, 0) + 1
         return list(optout)
+
+    def _crm_vn_subscribed_record_ids(self, records):
+        """Ids of ``records`` whose list subscription is their consent (extension point: SMS campaigns)."""
+        return set()
 
     def _action_send_sms_mass(self, records=None):
         # Also reached without action_send_sms: SMS marketing campaigns (mass_mailing_sms) and their scheduler.

@@ -23,11 +23,12 @@ class ResPartner(models.Model):
         return [("consent_marketing_email", "=", True), ("vn_do_not_call", "=", False)]
 
     @api.model
-    def _crm_vn_mailing_refusals(self, model, recipients):
+    def _crm_vn_mailing_refusals(self, model, recipients, subscribed=frozenset()):
         """Return {res_id: failure type} for the emails of a mailing that must not go.
 
         :param str model: model of the mailed records;
-        :param dict recipients: {res_id: [normalized email, ...]} of the emails about to be sent.
+        :param dict recipients: {res_id: [normalized email, ...]} of the emails about to be sent;
+        :param subscribed: ids of the records whose subscription to an opt-in list is their consent.
         """
         # sudo: consent and previous sends of the person decide, whoever sends the mailing.
         Partner = self.sudo().with_context(active_test=False)
@@ -43,7 +44,7 @@ class ResPartner(models.Model):
         for res_id, addresses in recipients.items():
             people = linked.get(res_id, Partner)
             known = Partner.concat(*(by_email.get(email, Partner) for email in addresses))
-            if not self._crm_vn_marketing_consented("email", model, people, known):
+            if not self._crm_vn_marketing_consented("email", model, people, known, res_id in subscribed):
                 refusals[res_id] = "mail_vn_consent"
             elif any(sent.get(email, 0) >= EMAILS_PER_DAY for email in addresses):
                 refusals[res_id] = "mail_vn_limit"

@@ -169,7 +169,8 @@ class TestMailingConsent(TransactionCase, MockEmail):
         self.assertEqual(traces[lead_by_email.id], ("sent", False))
 
     def test_mailing_on_list(self):
-        mailing_list = self.env["mailing.list"].create({"name": "Bản tin"})
+        """An opt-in list: the subscription is the consent, unless someone at the address withdrew."""
+        mailing_list = self.env["mailing.list"].create({"name": "Bản tin", "crm_vn_opt_in": True})
         Contact = self.env["mailing.contact"]
         subscriber = Contact.create({"name": "Người Đăng Ký", "email": "dang.ky@example.vn"})
         customer_no_record = Contact.create({"name": "Khách Chưa Hỏi", "email": self.p_none.email})
@@ -190,6 +191,31 @@ class TestMailingConsent(TransactionCase, MockEmail):
                 customer_full.id: ("cancel", "mail_vn_limit"),
             },
         )
+
+    def test_mailing_on_list_nobody_asked_for(self):
+        """An imported list: only addresses of customers who consented are mailed."""
+        mailing_list = self.env["mailing.list"].create({"name": "Danh sách mua lại"})
+        Contact = self.env["mailing.contact"]
+        stranger = Contact.create({"name": "Người Lạ", "email": "nguoi.la@example.vn"})
+        customer_ok = Contact.create({"name": "Khách Đồng Ý", "email": self.p_ok.email})
+        customer_no_record = Contact.create({"name": "Khách Chưa Hỏi", "email": self.p_none.email})
+        mailing_list.contact_ids = stranger | customer_ok | customer_no_record
+        mailing = self._mailing("mailing.list", lists=mailing_list)
+        self._send(mailing)
+        self.assertEqual(
+            self._traces(mailing),
+            {
+                stranger.id: ("cancel", "mail_vn_consent"),
+                customer_ok.id: ("sent", False),
+                customer_no_record.id: ("cancel", "mail_vn_consent"),
+            },
+        )
+        # an opt-out from the opt-in list is respected by Odoo itself; opting in again needs the list's consent
+        opt_in = self.env["mailing.list"].create({"name": "Bản tin", "crm_vn_opt_in": True})
+        opt_in.contact_ids = stranger
+        both = self._mailing("mailing.list", lists=mailing_list | opt_in, subject="Hai danh sách")
+        self._send(both)
+        self.assertEqual(self._traces(both)[stranger.id], ("sent", False), "subscribed to one opt-in list")
 
     def test_batch_email_without_mailing_is_not_marketing(self):
         """A notice sent to a selection of contacts (no mailing) is not filtered."""

@@ -22,7 +22,8 @@ class MailComposeMessage(models.TransientModel):
             return mail_values_dict
         recipients_info = self._get_recipients_data(pending)
         recipients = {res_id: info["mail_to_normalized"] for res_id, info in recipients_info.items()}
-        refusals = self.env["res.partner"]._crm_vn_mailing_refusals(self.model, recipients)
+        subscribed = self.mass_mailing_id._crm_vn_opt_in_subscriber_ids(self.model, list(recipients))
+        refusals = self.env["res.partner"]._crm_vn_mailing_refusals(self.model, recipients, subscribed)
         for res_id, failure_type in refusals.items():
             mail_values_dict[res_id].update({"state": "cancel", "failure_type": failure_type})
         return mail_values_dict

@@ -10,6 +10,7 @@ MORNING = "2026-03-03 00:05:00"  # Tuesday 07:05 in Vietnam
 
 @tagged("post_install", "-at_install", "crm_vn_customer_mass_mailing_sms")
 class TestSmsCampaign(TransactionCase):
+    # Subscribers of an opt-in list, unless said otherwise.
     """SMS Marketing campaigns follow consent, the Do-Not-Call list, the daily limit and the hours."""
 
     @classmethod
@@ -49,7 +50,7 @@ class TestSmsCampaign(TransactionCase):
             }
         )
         cls.p_dnc.vn_do_not_call = True
-        cls.mailing_list = cls.env["mailing.list"].create({"name": "Khách nhận tin"})
+        cls.mailing_list = cls.env["mailing.list"].create({"name": "Khách nhận tin", "crm_vn_opt_in": True})
         Contact = cls.env["mailing.contact"]
         cls.c_stranger = Contact.create({"name": "Người Đăng Ký", "mobile": "0903 999 001"})
         cls.c_none = Contact.create({"name": "Khách Chưa Hỏi", "mobile": "+84903200002"})
@@ -96,6 +97,17 @@ class TestSmsCampaign(TransactionCase):
         )
         log = self.env["crm.vn.marketing.log"].search([("recipient", "in", ["+84903999001", "+84903200002"])])
         self.assertEqual(len(log), 2, "subscribers without a customer record are counted by number")
+
+    def test_campaign_to_a_list_nobody_asked_for(self):
+        """An imported list (not marked 'Subscribers Consented'): only people with recorded consent get it."""
+        self.mailing_list.crm_vn_opt_in = False
+        self.c_stranger.mobile = self.p_ok.mobile
+        mailing = self._sms_mailing()
+        with freeze_time(DAY):
+            mailing.with_user(self.marketer).action_send_sms()
+        traces = self._traces(mailing)
+        self.assertEqual(traces[self.c_stranger.id], ("outgoing", False), "the number of a consenting customer")
+        self.assertEqual(traces[self.c_none.id], ("cancel", "sms_optout"))
 
     def test_campaign_to_contacts_and_daily_limit(self):
         partners = self.p_ok | self.p_none | self.p_dnc | self.p_withdrawn
