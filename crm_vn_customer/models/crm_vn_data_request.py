@@ -123,17 +123,20 @@ class CrmVnDataRequest(models.Model):
             "completion_deadline": received + timedelta(days=days),
         }
 
-    def _crm_vn_recompute_deadlines(self):
-        """Compute the deadlines again (the company's days off changed); the change is logged on each request."""
+    def _crm_vn_recompute_deadlines(self, reason=None):
+        """Compute the deadlines again (the company's days off or limits changed); the change is logged on each
+        request with ``reason`` (default: the days off)."""
         for request in self:
             values = request._crm_vn_deadlines()
-            if request.answer_deadline == values["answer_deadline"]:
+            if all(request[fname] == value for fname, value in values.items()):
                 continue
             request.write(values)
             request.message_post(
                 body=self.env._(
-                    "The answer is now due on %(date)s: the company's days off changed.",
-                    date=format_date(self.env, request.answer_deadline),
+                    "Deadlines now: answer by %(answer)s, carried out by %(completion)s (%(reason)s).",
+                    answer=format_date(self.env, request.answer_deadline),
+                    completion=format_date(self.env, request.completion_deadline),
+                    reason=reason or self.env._("the company's days off changed"),
                 ),
                 subtype_xmlid="mail.mt_note",
             )

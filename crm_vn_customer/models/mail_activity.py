@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.marketing import CALL_HOURS, CALLS_PER_DAY, within_hours
+from ..tools.phone import normalize_vn_phone
 
 
 class MailActivity(models.Model):
@@ -28,27 +29,33 @@ class MailActivity(models.Model):
         return super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
 
     def _crm_vn_log_calls(self):
-        """Count the marketing calls made (Decree 91/2020: one per person and 24 hours) in the marketing log."""
+        """Count the marketing calls made (Decree 91/2020: one per person and 24 hours) in the marketing log.
+
+        The person is the customer of the record, or else whoever holds its number; the calls are counted per
+        customer and per number, those of this batch included.
+        """
+        Partner = self.env["res.partner"]
         logs = []
         for call in self:
-            customer = call._crm_vn_customer()
-            if not customer:
-                continue
-            if customer._crm_vn_marketing_sent_today("call").get(customer.id, 0) >= CALLS_PER_DAY:
+            customer, numbers = call._crm_vn_customer(), call._crm_vn_numbers()
+            made = customer._crm_vn_marketing_sent_today("call").get(customer.id, 0) if customer else 0
+            made = max([made, *Partner._crm_vn_marketing_sent_to("call", numbers).values()])
+            made += sum(
+                1
+                for log in logs
+                if (customer and log["partner_id"] == customer.id) or (log["recipient"] and log["recipient"] in numbers)
+            )
+            if made >= CALLS_PER_DAY:
                 raise UserError(
                     self.env._(
-                        "%(customer)s already received a marketing call in the last 24 hours: at most one marketing "
+                        "%(person)s already received a marketing call in the last 24 hours: at most one marketing "
                         "call per person per day.",
-                        customer=customer.display_name,
+                        person=customer.display_name or call.res_name or ", ".join(numbers),
                     )
                 )
-            logs.append(
-                {
-                    "partner_id": customer.id,
-                    "recipient": customer.vn_mobile_key or customer.vn_phone_key,
-                    "channel": "call",
-                }
-            )
+            logs += [
+                {"partner_id": customer.id, "recipient": number, "channel": "call"} for number in numbers or [False]
+            ]
         # sudo: the log is the company's record of contacts, written whoever calls.
         self.env["crm.vn.marketing.log"].sudo().create(logs)
 
@@ -75,12 +82,53 @@ class MailActivity(models.Model):
             return record
         return record.partner_id if "partner_id" in record._fields else self.env["res.partner"]
 
+    def _crm_vn_numbers(self):
+        """The phone numbers (E.164) of the customer of the activity, or else of its record (a lead without one)."""
+        self.ensure_one()
+        customer = self._crm_vn_customer()
+        if customer:
+            return sorted({key for key in (customer.vn_mobile_key, customer.vn_phone_key) if key})
+        if not self.res_model or not self.res_id:
+            return []
+        # sudo: as for the customer, the record's number decides whoever plans the call.
+        record = self.env[self.res_model].sudo().browse(self.res_id)
+        raw = [record[fname] for fname in ("mobile", "phone") if fname in record._fields and record[fname]]
+        return sorted({normalize_vn_phone(number) for number in raw} - {None})
+
+    def _crm_vn_holders(self, channel):
+        """Contacts holding the number (calls) or the email address (other channels) of the activity's record."""
+        self.ensure_one()
+        Partner = self.env["res.partner"]
+        if channel == "call":
+            holders = Partner._crm_vn_number_holders(self._crm_vn_numbers())
+            return Partner.concat(*holders.values()) if holders else Partner
+        if not self.res_model or not self.res_id:
+            return Partner
+        # sudo: as for the customer, the record's address decides whoever plans the contact.
+        record = self.env[self.res_model].sudo().browse(self.res_id)
+        email = record.email_normalized if "email_normalized" in record._fields else False
+        if not email:
+            return Partner
+        return Partner.sudo().with_context(active_test=False).search([("email_normalized", "=", email)])
+
     def _crm_vn_check_marketing_consent(self):
+        Partner = self.env["res.partner"]
         for activity in self:
             customer = activity._crm_vn_customer()
-            if not customer:
-                continue
             channel = "call" if activity.activity_type_id.category == "phonecall" else "email"
+            if not customer:
+                # A lead without customer: whoever holds its number or address must have consented; silence is
+                # not consent.
+                people = activity._crm_vn_holders(channel)
+                if not Partner._crm_vn_marketing_consented(channel, activity.res_model, Partner, people):
+                    raise ValidationError(
+                        self.env._(
+                            "%(record)s has no customer, and nobody holding its number or address consented to this "
+                            "marketing contact: link the customer, or record their consent first.",
+                            record=activity.res_name or activity.res_model,
+                        )
+                    )
+                continue
             if not customer._crm_vn_marketing_allowed(channel):
                 if customer.vn_do_not_call:
                     message = self.env._("%(customer)s is on the Do-Not-Call list.", customer=customer.display_name)

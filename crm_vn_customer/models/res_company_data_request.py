@@ -75,8 +75,8 @@ class ResCompany(models.Model):
                 )
             )
         self.env.invalidate_all()
-        requests = self.env["crm.vn.data.request"].with_context(active_test=False).search([("state", "=", "new")])
-        requests._crm_vn_recompute_deadlines()
+        requests = self.env["crm.vn.data.request"].search([("state", "in", ("new", "answered"))])
+        requests._crm_vn_recompute_deadlines(reason=self.env._("time limits brought within the law's maxima"))
 
     def _crm_vn_dsr_days_off(self, start, stop):
         """Days from ``start`` to ``stop`` (dates) that are not working days besides the weekend (extension point).

@@ -300,10 +300,10 @@ class ResPartner(models.Model):
                 if message[fname] and (by_customer or set(email_normalize_all(message[fname])) & set(emails))
             )
             if fnames:
-                groups[fnames] = groups.get(fnames, self.env["mail.message"]) | message
-        for fnames, group in groups.items():
-            group.write(dict.fromkeys(fnames, False))
-        return sum(len(group) for group in groups.values())
+                groups.setdefault(fnames, []).append(message.id)
+        for fnames, ids in groups.items():
+            messages.browse(ids).write(dict.fromkeys(fnames, False))
+        return sum(len(ids) for ids in groups.values())
 
     def _crm_vn_anonymize_mails(self, partners, emails):
         """Outgoing emails to the customer on any record: its addresses leave the recipients and the
@@ -375,8 +375,24 @@ class ResPartner(models.Model):
         removed, the address or number would be marketed to again as soon as it
         came back (an import, a web form, a mailing list). The entry keeps the
         bare address, which is needed for that purpose alone; its history
-        (messages, which may name the person or quote their words) goes.
+        (messages, which may name the person or quote their words) goes. An
+        objection recorded only on the customer (the Do-Not-Call list, a withdrawn
+        marketing consent, both kept on the anonymised records, which no longer
+        hold the addresses) becomes an opt-out of the address itself.
         """
+
+        def objected(channels):
+            return any(
+                partner.vn_do_not_call or any(partner._crm_vn_marketing_withdrawn(channel) for channel in channels)
+                for partner in partners
+            )
+
+        if emails and objected(("email",)):
+            for email in sorted(emails):
+                self.env["mail.blacklist"]._add(email)
+        if numbers and objected(("sms", "call")):
+            for number in sorted(numbers):
+                self.env["phone.blacklist"].add(number)
         count = 0
         for list_model, list_fname, values in (
             ("mail.blacklist", "email", emails),

@@ -2,6 +2,9 @@ from datetime import timedelta
 
 from odoo import api, models
 
+# The fields that decide which days a time off takes from the company (a new name changes nothing).
+DAYS_OFF_FIELDS = {"date_from", "date_to", "calendar_id", "company_id", "resource_id", "time_type"}
+
 
 class ResourceCalendarLeaves(models.Model):
     """A company day off entered, moved or removed after a data request arrived moves its answer deadline.
@@ -21,6 +24,8 @@ class ResourceCalendarLeaves(models.Model):
         return leaves
 
     def write(self, vals):
+        if not DAYS_OFF_FIELDS.intersection(vals):
+            return super().write(vals)
         requests = self._crm_vn_data_requests_to_recompute()
         result = super().write(vals)
         (requests | self._crm_vn_data_requests_to_recompute())._crm_vn_recompute_deadlines()
@@ -37,7 +42,10 @@ class ResourceCalendarLeaves(models.Model):
         Request = self.env["crm.vn.data.request"]
         # sudo: deadlines of every handler's requests follow the company's days off.
         requests = Request.sudo()
-        for leave in self.filtered(lambda leave: not leave.resource_id and leave.date_from and leave.date_to):
+        company_days_off = self.filtered(
+            lambda leave: not leave.resource_id and leave.time_type == "leave" and leave.date_from and leave.date_to
+        )
+        for leave in company_days_off:
             domain = [
                 ("state", "=", "new"),
                 # a margin of a day on each side covers any time zone

@@ -321,6 +321,27 @@ class TestAnonymize(AnonymizeCommon):
         self.assertTrue(again.is_blacklisted)
         self.assertTrue(again.phone_sanitized_blacklisted)
 
+    def test_objection_becomes_an_opt_out(self):
+        """On the Do-Not-Call list, without any blacklist entry: her number and address are blacklisted, bare."""
+        self.env["mail.blacklist"].with_context(active_test=False).search([]).unlink()
+        self.env["phone.blacklist"].with_context(active_test=False).search([]).unlink()
+        self.secret.vn_do_not_call = True
+        self._anonymize()
+        again = self.env["res.partner"].create(
+            {"name": "Khách Mới", "email": "bimat@example.vn", "mobile": "0912345678"}
+        )
+        self.assertTrue(again.is_blacklisted)
+        self.assertTrue(again.phone_sanitized_blacklisted)
+        again.unlink()
+        self.assertEqual(self._leftovers(TABLES), [])
+
+    def test_no_objection_adds_no_opt_out(self):
+        self.env["mail.blacklist"].with_context(active_test=False).search([]).unlink()
+        self.env["phone.blacklist"].with_context(active_test=False).search([]).unlink()
+        self._anonymize()
+        self.assertFalse(self.env["mail.blacklist"].with_context(active_test=False).search([]))
+        self.assertFalse(self.env["phone.blacklist"].with_context(active_test=False).search([]))
+
     def test_only_addresses_of_the_customer(self):
         """A longer address containing hers, and other opt-outs, are left alone."""
         other = self.env["mail.mail"].create(

@@ -202,15 +202,19 @@ class TestCommuneImport(CommuneCommon):
         self.assertEqual((wizard.created_count, wizard.skipped_count), (2, 0))
         with_codes = [
             ["Mã", "Tên", "Tỉnh"],
-            ["91001", "Xã Tân Thành Thử", "Tây Ninh"],
-            ["91002", "Xã Tân Thạnh Thử", "Long An"],
+            ["99001", "Xã Tân Thành Thử", "Tây Ninh"],
+            ["99002", "Xã Tân Thạnh Thử", "Long An"],
         ]
         wizard = self._load(csv_file(with_codes))
         self.assertEqual((wizard.created_count, wizard.updated_count), (0, 2))
         self.assertEqual(
-            self._communes(["91001", "91002"]),
-            {"91001": ("Xã Tân Thành Thử", "Tây Ninh"), "91002": ("Xã Tân Thạnh Thử", "Tây Ninh")},
+            self._communes(["99001", "99002"]),
+            {"99001": ("Xã Tân Thành Thử", "Tây Ninh"), "99002": ("Xã Tân Thạnh Thử", "Tây Ninh")},
         )
+        # old tone placement (Thuỷ, Hoá) is the same name as the new one (Thủy, Hóa)
+        wizard = self._load(csv_file([["Tên", "Tỉnh"], ["Phường Thanh Hoá Thử", "Hà Nội"]]))
+        wizard = self._load(csv_file([["Tên", "Tỉnh"], ["Phường Thanh Hóa Thử", "Hà Nội"]]))
+        self.assertEqual((wizard.created_count, wizard.updated_count), (0, 1))
 
     def test_bad_files_write_nothing(self):
         cases = {

@@ -180,6 +180,46 @@ class TestConsent(CrmVnCustomerCommon):
             other = customer.activity_schedule(activity_type_id=service.id, date_deadline=date(2026, 3, 2))
             other.action_feedback(feedback="Báo giao hàng")
 
+    def test_marketing_calls_made_together(self):
+        """Two calls to one person marked done in one go (on the customer and on its lead): the second is refused."""
+        self._consent(self.customer_member, "given", channel="call")
+        call = self.env.ref("crm_vn_customer.mail_activity_type_marketing_call")
+        lead = self.env["crm.lead"].create(
+            {"name": "Cơ hội", "partner_id": self.customer_member.id, "user_id": self.user_member.id}
+        )
+        with freeze_time("2026-03-02 02:00:00"):  # 09:00
+            first = self.customer_member.with_user(self.user_member).activity_schedule(
+                activity_type_id=call.id, date_deadline=date(2026, 3, 2)
+            )
+            second = lead.with_user(self.user_member).activity_schedule(
+                activity_type_id=call.id, date_deadline=date(2026, 3, 3)
+            )
+            with self.assertRaisesRegex(UserError, "already received a marketing call"):
+                (first | second).action_feedback(feedback="Đã gọi")
+        self.assertTrue(first.exists() and second.exists(), "nothing marked done")
+
+    def test_marketing_call_to_a_lead_without_customer(self):
+        """Whoever holds the lead's number must have consented; the calls are counted on the number."""
+        call = self.env.ref("crm_vn_customer.mail_activity_type_marketing_call")
+        Lead = self.env["crm.lead"].with_user(self.user_member)
+        stranger = Lead.create({"name": "Khách gọi đến", "phone": "0904 555 001", "user_id": self.user_member.id})
+        with self.assertRaisesRegex(ValidationError, "nobody holding its number"):
+            stranger.activity_schedule(activity_type_id=call.id, date_deadline=date(2026, 3, 2))
+        holder = self.customer_member
+        holder.mobile = "0904 555 002"
+        self._consent(holder, "given", channel="call")
+        lead = Lead.create({"name": "Cơ hội mới", "phone": "+84 904 555 002", "user_id": self.user_member.id})
+        with freeze_time("2026-03-02 02:00:00"):  # 09:00
+            first = lead.activity_schedule(activity_type_id=call.id, date_deadline=date(2026, 3, 2))
+            first.action_feedback(feedback="Đã gọi")
+            self.assertEqual(
+                self.env["crm.vn.marketing.log"].search([("recipient", "=", "+84904555002")]).mapped("channel"),
+                ["call"],
+            )
+            again = lead.activity_schedule(activity_type_id=call.id, date_deadline=date(2026, 3, 2))
+            with self.assertRaisesRegex(UserError, "already received a marketing call"):
+                again.action_feedback(feedback="Gọi lại")
+
     def test_do_not_call_list(self):
         self._consent(self.customer_member, "given")
         self.customer_member.with_user(self.user_member).vn_do_not_call = True

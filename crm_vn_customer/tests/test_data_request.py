@@ -379,8 +379,9 @@ class TestDataRequestCompanyTimeOff(DataRequestCommon):
         leave = self._leave(calendar_id=self.calendar.id)
         self.assertEqual(waiting.answer_deadline, date(2026, 3, 5))
         self.assertEqual(answered.answer_deadline, date(2026, 3, 4), "an answered request keeps its deadline")
-        self.assertIn(f"now due on {format_date(self.env, date(2026, 3, 5))}", waiting.message_ids[0].body)
-        self.assertEqual(len(answered.message_ids.filtered(lambda m: "now due" in m.body)), 0)
+        self.assertIn(f"answer by {format_date(self.env, date(2026, 3, 5))}", waiting.message_ids[0].body)
+        self.assertIn("days off changed", waiting.message_ids[0].body)
+        self.assertFalse(answered.message_ids.filtered(lambda m: "Deadlines now" in m.body))
         leave.write({"date_to": datetime(2026, 3, 4, 16, 59, 59)})  # Tuesday and Wednesday
         self.assertEqual(waiting.answer_deadline, date(2026, 3, 6))
         leave.unlink()

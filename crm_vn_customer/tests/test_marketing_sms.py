@@ -230,7 +230,8 @@ class TestMarketingSmsByNumber(CrmVnCustomerCommon):
         """Someone on the Do-Not-Call list holds the number in ``phone`` (another mobile beside): no SMS to it."""
         holder = self._consenting("Khách Hai Số", phone="+84903400001", mobile="+84903400002")
         holder.vn_do_not_call = True
-        self._consenting("Khách Khác", mobile="+84903400009")
+        # and a consenting holder whose number is in ``phone`` only, beside another mobile
+        self._consenting("Khách Khác", phone="+84903400009", mobile="+84903400008")
         leads = self.env["crm.lead"].create(
             [
                 {"name": "Cơ hội", "phone": "0903 400 001", "user_id": self.user_member.id},

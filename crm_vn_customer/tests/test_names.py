@@ -1,6 +1,6 @@
 from odoo.tests import BaseCase, tagged
 
-from odoo.addons.crm_vn_customer.tools.names import normalize_vn_name
+from odoo.addons.crm_vn_customer.tools.names import normalize_vn_name, vn_spelling_key
 
 
 @tagged("post_install", "-at_install", "crm_vn_customer")
@@ -20,3 +20,28 @@ class TestNormalizeVnName(BaseCase):
         for raw, expected in table:
             with self.subTest(raw=raw):
                 self.assertEqual(normalize_vn_name(raw), expected)
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestVnSpellingKey(BaseCase):
+    def test_tone_placement_and_diacritics(self):
+        same = [
+            ("Phường Thanh Hoá", "phường thanh hóa"),
+            ("Xã Thuỷ An", "XÃ THỦY  AN"),
+            ("Khoẻ", "khỏe"),
+            ("Hoà", "Hòa"),
+            ("Nguye\u0302\u0303n", "Nguyễn"),  # decomposed input
+        ]
+        for left, right in same:
+            with self.subTest(left=left):
+                self.assertEqual(vn_spelling_key(left), vn_spelling_key(right))
+        different = [
+            ("Xã Tân Thành", "Xã Tân Thạnh"),  # two communes of Tây Ninh
+            ("Hoà", "Hoa"),
+            ("Quý", "Qúy"),  # "qu" is a consonant: the tone stays on y
+        ]
+        for left, right in different:
+            with self.subTest(left=left):
+                self.assertNotEqual(vn_spelling_key(left), vn_spelling_key(right))
+        self.assertEqual(vn_spelling_key("Hoàn Kiếm"), "hoàn kiếm")
+        self.assertEqual(vn_spelling_key(None), "")

@@ -9,8 +9,13 @@ makes old and new tone placement (Hoà/Hòa, Thuỷ/Thủy) equal.
 regional spellings of one surname (Huỳnh/Hoàng, Võ/Vũ) get one spelling.
 Word order is left alone: matching compares sorted words, so "An Nguyen Van"
 (written Western style) meets "Nguyen Van An".
+
+:func:`vn_spelling_key` keeps the diacritics (Tân Thành and Tân Thạnh are two
+places) but writes the tone of an open "oa", "oe" or "uy" one way (Hoà/Hòa,
+Thuỷ/Thủy give one key): for official names, where diacritics matter.
 """
 
+import re
 import unicodedata
 
 _D_TABLE = str.maketrans({"Đ": "D", "đ": "d", "Ð": "D", "ð": "d"})
@@ -33,6 +38,19 @@ def vn_name_match_key(raw: str | None) -> str:
     """Normalised name with one spelling per surname, for matching."""
     words = normalize_vn_name(raw).replace(".", " ").replace(",", " ").split()
     return " ".join(SURNAME_EQUIVALENTS.get(word, word) for word in words)
+
+
+# In decomposed text: "o" + "a"/"e" or "u" + "y" + a tone mark, ending the syllable ("qu" is a consonant).
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_OPEN_SYLLABLE = re.compile(rf"(?<!q)(o(?=[ae][{_TONES}])|u(?=y[{_TONES}]))([aey])([{_TONES}])(?![a-z\u0300-\u036f])")
+
+
+def vn_spelling_key(raw: str | None) -> str:
+    """NFC, case-folded, single spaces, diacritics kept, the tone of open oa/oe/uy on the first vowel."""
+    if not raw:
+        return ""
+    text = unicodedata.normalize("NFD", " ".join(unicodedata.normalize("NFC", raw).casefold().split()))
+    return unicodedata.normalize("NFC", _OPEN_SYLLABLE.sub(r"\1\3\2", text))
 
 
 def normalize_email(raw: str | None) -> str:

@@ -10,7 +10,7 @@ import zipfile
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.names import normalize_vn_name
+from ..tools.names import normalize_vn_name, vn_spelling_key
 
 _logger = logging.getLogger(__name__)
 
@@ -279,7 +279,7 @@ class CrmVnCommuneImport(models.TransientModel):
         City = self.env["res.city"].sudo().with_context(lang="en_US")
         existing = City.search([("country_id", "=", vietnam.id)])
         by_code = {city.vn_code.casefold(): city for city in existing if city.vn_code}
-        by_name = {(city.state_id.id, _name_key(city.name)): city for city in existing}
+        by_name = {(city.state_id.id, vn_spelling_key(city.name)): city for city in existing}
         provinces = {}
         seen = {}
         to_create, skipped = [], []
@@ -302,8 +302,9 @@ class CrmVnCommuneImport(models.TransientModel):
                     )
                 )
                 continue
-            # Names keep their diacritics: Tân Thành and Tân Thạnh are two communes of one province.
-            key = (province.id, _name_key(name))
+            # Names keep their diacritics (Tân Thành and Tân Thạnh are two communes of one province);
+            # old and new tone placement (Hoà/Hòa) are one spelling.
+            key = (province.id, vn_spelling_key(name))
             seen_key = ("code", code.casefold()) if code else key
             if seen_key in seen:
                 skipped.append(
@@ -360,8 +361,3 @@ class CrmVnCommuneImport(models.TransientModel):
         if not vietnam.enforce_cities and self.env["res.city"].search_count([("country_id", "=", vietnam.id)], limit=1):
             # sudo: writing countries needs "Settings" rights, which the wizard's access rights already require.
             vietnam.sudo().enforce_cities = True
-
-
-def _name_key(name):
-    """A commune's name as compared: composed Unicode, case-folded, single spaces; diacritics kept."""
-    return " ".join(unicodedata.normalize("NFC", name or "").casefold().split())

@@ -1,6 +1,7 @@
 from datetime import datetime, timedelta
 
 from odoo import fields
+from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools import SQL
 
@@ -216,6 +217,26 @@ class TestMailingConsent(TransactionCase, MockEmail):
         both = self._mailing("mailing.list", lists=mailing_list | opt_in, subject="Hai danh sách")
         self._send(both)
         self.assertEqual(self._traces(both)[stranger.id], ("sent", False), "subscribed to one opt-in list")
+
+    def test_only_administrators_declare_an_opt_in_list(self):
+        """The marketers who send to a list cannot declare its subscribers consented; who did, and when, is kept."""
+        Lists = self.env["mailing.list"]
+        with self.assertRaises(AccessError):
+            Lists.with_user(self.marketer).create({"name": "Danh sách mua lại", "crm_vn_opt_in": True})
+        bought = Lists.with_user(self.marketer).create({"name": "Danh sách mua lại"})
+        with self.assertRaises(AccessError):
+            bought.with_user(self.marketer).crm_vn_opt_in = True
+        bought.with_user(self.marketer).name = "Danh sách hội chợ"  # other changes stay open to marketers
+        manager = new_test_user(
+            self.env,
+            "vn_dpo",
+            groups="sales_team.group_sale_manager,mass_mailing.group_mass_mailing_user",
+            name="Người Phụ Trách Dữ Liệu",
+        )
+        bought.with_user(manager).crm_vn_opt_in = True
+        self.assertEqual((bought.crm_vn_opt_in_user_id, bool(bought.crm_vn_opt_in_date)), (manager, True))
+        bought.with_user(manager).crm_vn_opt_in = False
+        self.assertFalse(bought.crm_vn_opt_in_user_id or bought.crm_vn_opt_in_date)
 
     def test_batch_email_without_mailing_is_not_marketing(self):
         """A notice sent to a selection of contacts (no mailing) is not filtered."""

@@ -11,7 +11,9 @@ Company "Công ty Thử Báo Cáo" (currency VND) with:
 
 from datetime import datetime, time, timedelta
 
-from odoo import Command, fields
+import pytz
+
+from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -53,7 +55,7 @@ class CrmVnReportsCommon(TransactionCase):
             {"name": "Máy lọc nước", "list_price": 1.0, "taxes_id": [Command.clear()], "company_id": False}
         )
         # The reports count days in Vietnam time (tools/local_dates.py).
-        cls.today = fields.Date.context_today(cls.env["res.partner"].with_context(tz="Asia/Ho_Chi_Minh"))
+        cls.today = pytz.utc.localize(cls.env.cr.now()).astimezone(pytz.timezone("Asia/Ho_Chi_Minh")).date()
 
     @classmethod
     def _order(cls, partner, amount, days_ago=None, date=None):

@@ -45,9 +45,9 @@ CUSTOMER_HEADER = [
 ]
 
 
-def vn_today():
-    """Today in Vietnam, the day the reports count in (tools/local_dates.py)."""
-    return datetime.now(pytz.timezone("Asia/Ho_Chi_Minh")).date()
+def vn_today(env):
+    """Today in Vietnam as the reports' SQL sees it: at the transaction's start (tools/local_dates.py)."""
+    return pytz.utc.localize(env.cr.now()).astimezone(pytz.timezone("Asia/Ho_Chi_Minh")).date()
 
 
 class XlsxExportCase(TransactionCase):
@@ -219,7 +219,7 @@ class TestXlsxCustomerExport(XlsxExportCase):
         self.assertEqual(sheet["A1"].fill.fgColor.rgb, "FFD9E1F2")
         self.assertEqual(sheet.freeze_panes, "A2")
         self.assertEqual(sheet.auto_filter.ref, "A1:Y3")
-        days_since = (vn_today() - date(2025, 3, 20)).days  # last purchase on 20 March 2025
+        days_since = (vn_today(self.env) - date(2025, 3, 20)).days  # last purchase on 20 March 2025
         self.assertEqual(
             self.rows(sheet),
             [
@@ -288,7 +288,7 @@ class TestXlsxCustomerExport(XlsxExportCase):
         count, sheet = self.export(self.manager, "customers", self.test_domain)
         self.assertEqual(count, 3)
         self.assertEqual([row[0] for row in self.rows(sheet)], ["Lê Hoàng Yến", "Nguyễn Thị Ánh", "Trần Văn Đức"])
-        days_since = (vn_today() - date(2025, 2, 10)).days  # bought on 10 February 2025
+        days_since = (vn_today(self.env) - date(2025, 2, 10)).days  # bought on 10 February 2025
         self.assertEqual(self.rows(sheet)[0][16:22], [1, 3000000, 3000000, days_since, "123", "Lost"])
 
     def test_domain_on_screen_is_honoured(self):
@@ -428,7 +428,7 @@ class TestXlsxFeedbackAndPerformance(XlsxExportCase):
                 "Average Rating",
             ],
         )
-        this_month = vn_today().replace(day=1)
+        this_month = vn_today(self.env).replace(day=1)
         self.assertEqual(count, 4)
         self.assertEqual(
             self.rows(sheet),
