@@ -74,6 +74,9 @@ def populate(env, count, breached_share):
                 fetch=True,
             )
         ]
+    # Statistics first: planned on the few rows of a new database, the update walks the index on ``ref``, where
+    # every row has the same key and each new row version lands ahead of the scan (minutes instead of seconds).
+    cr.execute("ANALYZE res_partner")
     cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE ref = %s", (BENCH_REF,))
     now = env.cr.now().replace(tzinfo=None)
     breached_every = round(1 / breached_share)

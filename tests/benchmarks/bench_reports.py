@@ -142,6 +142,9 @@ def populate(env, customers, lines):
                 fetch=True,
             )
         ]
+    # Statistics first: planned on the few rows of a new database, the update walks the index on ``ref``, where
+    # every row has the same key and each new row version lands ahead of the scan (minutes instead of seconds).
+    cr.execute("ANALYZE res_partner")
     cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE ref = %s", (BENCH_REF,))
     owner_of = dict(zip(partner_ids, (row[7] for row in rows), strict=True))
     print(f"  {customers:,} customers in {time.perf_counter() - started:.0f} s")
