@@ -238,6 +238,13 @@ class TestMailingConsent(TransactionCase, MockEmail):
         bought.with_user(manager).crm_vn_opt_in = False
         self.assertFalse(bought.crm_vn_opt_in_user_id or bought.crm_vn_opt_in_date)
 
+    def test_views_open_for_marketers(self):
+        """The mailing and list forms, with the consent notice and the declaration, load for a marketer."""
+        for model, marker in (("mailing.mailing", 'name="crm_vn_consent_notice"'), ("mailing.list", "crm_vn_opt_in")):
+            with self.subTest(model=model):
+                arch = self.env[model].with_user(self.marketer).get_views([(False, "form")])["views"]["form"]["arch"]
+                self.assertIn(marker, arch)
+
     def test_batch_email_without_mailing_is_not_marketing(self):
         """A notice sent to a selection of contacts (no mailing) is not filtered."""
         composer = (
