@@ -103,20 +103,8 @@ class ResPartner(models.Model):
 
     def _crm_vn_marketing_sent_today(self, channel):
         """{partner id: marketing messages of ``channel`` sent in the last 24 hours}."""
-        if not self:
-            return {}
-        since = fields.Datetime.now() - timedelta(hours=24)
-        # sudo: the limit counts what anyone sent to the person.
-        groups = (
-            self.env["crm.vn.marketing.log"]
-            .sudo()
-            ._read_group(
-                [("partner_id", "in", self.ids), ("channel", "=", channel), ("date", ">", since)],
-                ["partner_id"],
-                ["__count"],
-            )
-        )
-        return {partner.id: count for partner, count in groups}
+        counts = self._crm_vn_marketing_counts(channel, "partner_id", self.ids)
+        return {partner.id: count for partner, count in counts.items()}
 
     @api.model
     def _crm_vn_number_holders(self, numbers):
@@ -139,19 +127,19 @@ class ResPartner(models.Model):
     @api.model
     def _crm_vn_marketing_sent_to(self, channel, recipients):
         """{number or address: marketing messages of ``channel`` sent to it in the last 24 hours}."""
-        recipients = [recipient for recipient in recipients if recipient]
-        if not recipients:
+        return self._crm_vn_marketing_counts(channel, "recipient", [recipient for recipient in recipients if recipient])
+
+    @api.model
+    def _crm_vn_marketing_counts(self, channel, fname, values):
+        """{value of ``fname``: entries of the marketing log for ``channel`` in the last 24 hours}."""
+        if not values:
             return {}
         since = fields.Datetime.now() - timedelta(hours=24)
-        # sudo: the limit counts what anyone sent to the number.
+        # sudo: the limit counts what anyone sent to the person.
         groups = (
             self.env["crm.vn.marketing.log"]
             .sudo()
-            ._read_group(
-                [("recipient", "in", recipients), ("channel", "=", channel), ("date", ">", since)],
-                ["recipient"],
-                ["__count"],
-            )
+            ._read_group([(fname, "in", values), ("channel", "=", channel), ("date", ">", since)], [fname], ["__count"])
         )
         return dict(groups)
 

@@ -37,10 +37,6 @@ class SmsComposer(models.TransientModel):
         if marketing and not within_hours(SMS_HOURS, fields.Datetime.now()):
             raise UserError(self.env._("Marketing SMS may only be sent between 07:00 and 22:00 (Vietnam time)."))
 
-    def action_send_sms(self):
-        self._crm_vn_check_marketing_hours()
-        return super().action_send_sms()
-
     def _get_optout_record_ids(self, records, recipients_info):
         optout = super()._get_optout_record_ids(records, recipients_info)
         if not self.crm_vn_marketing or self.composition_mode != "mass":
@@ -74,7 +70,7 @@ class SmsComposer(models.TransientModel):
         return set()
 
     def _action_send_sms_mass(self, records=None):
-        # Also reached without action_send_sms: SMS marketing campaigns (mass_mailing_sms) and their scheduler.
+        # Every batch send ends here: the Send button, SMS campaigns (mass_mailing_sms) and their scheduler.
         self._crm_vn_check_marketing_hours()
         sms_all = super()._action_send_sms_mass(records=records)
         if self.crm_vn_marketing and sms_all:

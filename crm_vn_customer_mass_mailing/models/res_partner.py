@@ -55,15 +55,11 @@ class ResPartner(models.Model):
 
     @api.model
     def _crm_vn_mailing_linked_partners(self, model, res_ids):
-        """{res_id: customer} of the mailed records: the partner itself, or the record's ``partner_id``."""
-        Partner = self.sudo().with_context(active_test=False)
-        if model == "res.partner":
-            return {partner.id: partner for partner in Partner.browse(res_ids).exists()}
-        Model = self.env[model].sudo().with_context(active_test=False)
-        field = Model._fields.get("partner_id")
-        if not field or field.type != "many2one" or field.comodel_name != "res.partner":
-            return {}
-        return {record.id: record.partner_id for record in Model.browse(res_ids).exists() if record.partner_id}
+        """{res_id: customers} of the mailed records, as Odoo's mail sees them (``_mail_get_partners``: the
+        partner itself, or the record's ``partner_id``/``partner_ids``)."""
+        # sudo: the customers' consent decides, whoever sends the mailing.
+        records = self.env[model].sudo().with_context(active_test=False).browse(res_ids).exists()
+        return {res_id: partners for res_id, partners in records._mail_get_partners().items() if partners}
 
     @api.model
     def _crm_vn_emails_sent_today(self, emails):
