@@ -2,7 +2,7 @@
     "name": "Vietnam CRM: Customer Profile",
     "summary": "Vietnamese customer profile, phone normalisation, ownership by salesperson, hand-over, "
     "personal-data consent and requests, 2025 provinces and legacy encodings",
-    "version": "18.0.1.3.1",
+    "version": "18.0.1.4.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-vn/crm-vn",
     "author": "CRM VN contributors",
@@ -45,6 +45,7 @@
             "crm_vn_customer/static/tests/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "application": False,
     "installable": True,
 }

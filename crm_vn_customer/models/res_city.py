@@ -3,7 +3,8 @@
 Since 2025-07-01 the district level is abolished: an address is a commune, ward or special zone directly in one of
 the 34 provincial units. A commune is a city of Vietnam whose ``state_id`` is a unit in force; once Vietnam has
 ``enforce_cities`` set, the address forms offer them in a dropdown and fill in the province (base_address_extended).
-No list is shipped: the official one is loaded by the "Load Communes" wizard (wizard/crm_vn_commune_import.py).
+The official list of 3,321 communes is loaded at installation from the package vietnam-provinces when installed
+(hooks.py), or by the "Load Communes" wizard from that package or a file (wizard/crm_vn_commune_import.py).
 """
 
 from odoo import fields, models

@@ -1,6 +1,7 @@
 from . import (
     test_anonymize,
     test_communes,
+    test_communes_official,
     test_consent,
     test_data_request,
     test_data_request_settings,

@@ -49,7 +49,7 @@ class CommuneCommon(TransactionCase):
         cls.Wizard = cls.env["crm.vn.commune.import"].with_user(cls.admin)
 
     def _load(self, file, file_name="communes.csv", **values):
-        wizard = self.Wizard.create({"file": file, "file_name": file_name, **values})
+        wizard = self.Wizard.create({"source": "file", "file": file, "file_name": file_name, **values})
         action = wizard.action_load()
         self.assertEqual((action["res_model"], action["res_id"]), ("crm.vn.commune.import", wizard.id))
         self.assertEqual(wizard.state, "done")
@@ -237,7 +237,7 @@ class TestCommuneImport(CommuneCommon):
         before = self._vn_city_count()
         for case, file in cases.items():
             with self.subTest(case):
-                wizard = self.Wizard.create({"file": file, "file_name": "communes"})
+                wizard = self.Wizard.create({"source": "file", "file": file, "file_name": "communes"})
                 with self.assertRaises(UserError) as caught:
                     wizard.action_load()
                 self.assertTrue(str(caught.exception))
@@ -245,7 +245,9 @@ class TestCommuneImport(CommuneCommon):
                 self.assertEqual(self._vn_city_count(), before)
                 self.assertFalse(self.vn.enforce_cities)
         with self.assertRaisesRegex(UserError, r"rows 2, 4"):
-            self.Wizard.create({"file": cases["same code twice"]}).action_load()
+            self.Wizard.create({"source": "file", "file": cases["same code twice"]}).action_load()
+        with self.assertRaisesRegex(UserError, "Choose the file"):
+            self.Wizard.create({"source": "file"}).action_load()
 
     def test_enforce_cities_only_when_asked_and_communes_exist(self):
         self.City.search([("country_id", "=", self.vn.id)]).unlink()  # the demo wards

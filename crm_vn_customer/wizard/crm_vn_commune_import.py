@@ -10,6 +10,7 @@ import zipfile
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.communes import CommuneListError, official_communes_path, read_official_communes
 from ..tools.names import normalize_vn_name, vn_spelling_key
 
 _logger = logging.getLogger(__name__)
@@ -76,6 +77,12 @@ def find_header(rows):
 class CrmVnCommuneImport(models.TransientModel):
     """Load the official list of Vietnam's commune-level units (2025) as cities of base_address_extended.
 
+    Two sources. The official list of the General Statistics Office, as shipped by the Python package
+    ``vietnam-provinces`` when it is installed (tools/communes.py): its 3,321 communes are matched to provinces by
+    GSO code; the module loads it when installed or upgraded (hooks.py). Communes have no XML id (their names
+    would then be exported as terms to translate, and uninstalling the module would delete them under the
+    addresses): the official code identifies them. Or a file, for a newer list or when the package is not installed.
+
     The file (CSV or XLSX, first sheet) has a header row naming a commune column ("Tên", "Phường Xã", "name"...), a
     province column ("Tỉnh Thành Phố", "province"...) and optionally a code column ("Mã", "code"); see
     :data:`HEADER_ALIASES`. The province is matched like an imported address (old names count for the unit that
@@ -93,7 +100,15 @@ class CrmVnCommuneImport(models.TransientModel):
     _name = "crm.vn.commune.import"
     _description = "Load Vietnamese Communes"
 
-    file = fields.Binary(required=True, attachment=False)
+    source = fields.Selection(
+        [("official", "Official List (2025)"), ("file", "File")],
+        default=lambda self: "official" if official_communes_path() else "file",
+        required=True,
+    )
+    official_available = fields.Boolean(
+        "Official List Installed", default=lambda self: bool(official_communes_path()), readonly=True
+    )
+    file = fields.Binary(attachment=False)
     file_name = fields.Char()
     enforce_cities = fields.Boolean(
         "Choose Communes from the List",
@@ -120,8 +135,12 @@ class CrmVnCommuneImport(models.TransientModel):
 
     def action_load(self):
         self.ensure_one()
-        rows = self._parse_rows(self._read_file())
-        result = self._load_communes(rows)
+        if self.source == "official":
+            result = self._load_official_communes()
+        else:
+            if not self.file:
+                raise UserError(self.env._("Choose the file of communes to load."))
+            result = self._load_communes(self._parse_rows(self._read_file()))
         if self.enforce_cities:
             self._enforce_vietnam_cities()
         self.write(
@@ -260,6 +279,43 @@ class CrmVnCommuneImport(models.TransientModel):
     # ------------------------------------------------------------------
 
     @api.model
+    def _official_rows(self):
+        """The official list as parsed rows (see :meth:`_parse_rows`), provinces given by GSO code."""
+        path = official_communes_path()
+        if not path:
+            raise UserError(
+                self.env._(
+                    "The official list of communes comes with the Python package vietnam-provinces, which is not "
+                    "installed on this server: ask your administrator to install it (pip install vietnam-provinces) "
+                    "and restart Odoo, or load the list from a file."
+                )
+            )
+        try:
+            communes = read_official_communes(path)
+        except CommuneListError as error:
+            _logger.warning("Unreadable official commune list %s: %s", path, error)
+            raise UserError(
+                self.env._(
+                    "The official list of communes installed on this server could not be read (%(path)s): load the "
+                    "list from a file instead.",
+                    path=str(path),
+                )
+            ) from error
+        return [(number, name, province, code) for number, (province, code, name) in enumerate(communes, start=1)]
+
+    @api.model
+    def _load_official_communes(self):
+        """Load the official list (see :meth:`_official_rows`); return the counts of :meth:`_load_communes`."""
+        rows = self._official_rows()
+        State = self.env["res.country.state"]
+        # The units in force (the 63 old provinces are archived); the GSO code of a unit is unique among them.
+        units = State.search([("country_id", "=", self.env.ref("base.vn").id), ("vn_gso_code", "!=", False)])
+        provinces = {unit.vn_gso_code: unit for unit in units}
+        return self._load_communes(
+            rows, provinces={province: provinces.get(province, State) for _n, _c, province, _code in rows}
+        )
+
+    @api.model
     def _match_province(self, text):
         """The Vietnamese unit in force named ``text`` (old names give their replacement), or an empty recordset."""
         State = self.env["res.country.state"]
@@ -267,8 +323,11 @@ class CrmVnCommuneImport(models.TransientModel):
         return State.browse(ids) if len(ids) == 1 else State
 
     @api.model
-    def _load_communes(self, parsed):
+    def _load_communes(self, parsed, provinces=None):
         """Create or update the communes of ``parsed`` (see :meth:`_parse_rows`).
+
+        ``provinces`` maps province texts of ``parsed`` to units already found (others go through
+        :meth:`_match_province`).
 
         Return ``{"created": n, "updated": n, "unchanged": n, "skipped": [translated line per skipped row]}``.
         """
@@ -280,7 +339,7 @@ class CrmVnCommuneImport(models.TransientModel):
         existing = City.search([("country_id", "=", vietnam.id)])
         by_code = {city.vn_code.casefold(): city for city in existing if city.vn_code}
         by_name = {(city.state_id.id, vn_spelling_key(city.name)): city for city in existing}
-        provinces = {}
+        provinces = dict(provinces or {})
         seen = {}
         to_create, skipped = [], []
         matched = City.browse()

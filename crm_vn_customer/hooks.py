@@ -1,0 +1,32 @@
+import logging
+
+from odoo.exceptions import UserError
+
+from .tools.communes import official_communes_path
+
+_logger = logging.getLogger(__name__)
+
+
+def load_official_communes(env):
+    """Load the official list of communes and let Vietnamese addresses choose from it, when the list is installed.
+
+    Run when the module is installed (post_init_hook) and by the 18.0.1.4.0 migration. Without the optional Python
+    package vietnam-provinces nothing happens (logged): the "Load Communes of Vietnam" wizard takes a file instead.
+    """
+    if not official_communes_path():
+        _logger.info(
+            "Communes of Vietnam not loaded: the Python package vietnam-provinces is not installed "
+            "(Contacts > Configuration > Load Communes of Vietnam loads them from a file)."
+        )
+        return
+    Wizard = env["crm.vn.commune.import"]
+    try:
+        Wizard._load_official_communes()
+    except UserError as error:  # a package version whose data we cannot read must not stop the installation
+        _logger.warning("Communes of Vietnam not loaded: %s", error)
+        return
+    Wizard._enforce_vietnam_cities()
+
+
+def post_init_hook(env):
+    load_official_communes(env)

@@ -1,0 +1,186 @@
+"""The official list of 3,321 communes (2025), loaded at installation from the package vietnam-provinces.
+
+The figures below are the law's, written out by hand (Resolutions of the National Assembly Standing Committee of
+June 2025 on the commune-level units of each province): 3,321 units, of which 2,621 communes (xã), 687 wards
+(phường) and 13 special zones (đặc khu); Hà Nội has 126, Hồ Chí Minh City 168, Đà Nẵng 94.
+"""
+
+import json
+import tempfile
+from pathlib import Path
+from unittest.mock import patch
+
+from odoo.exceptions import UserError
+from odoo.tests import BaseCase, Form, TransactionCase, new_test_user, tagged
+from odoo.tools import mute_logger
+
+from .. import hooks
+from ..tools.communes import CommuneListError, commune_code, official_communes_path, read_official_communes
+from ..wizard import crm_vn_commune_import
+
+TOTAL = 3321
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestOfficialCommuneFile(BaseCase):
+    def _write(self, content):
+        directory = tempfile.TemporaryDirectory()
+        self.addCleanup(directory.cleanup)
+        path = Path(directory.name, "nested-divisions.json")
+        path.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
+        return path
+
+    def test_read(self):
+        path = self._write(
+            [
+                {"code": 1, "name": "Thành phố Hà Nội", "wards": [{"code": 70, "name": " Phường  Hoàn Kiếm "}]},
+                {"code": 91, "name": "An Giang", "wards": [{"code": 31078, "name": "Đặc khu Phú Quốc"}]},
+            ]
+        )
+        self.assertEqual(
+            read_official_communes(path),
+            [("01", "00070", "Phường Hoàn Kiếm"), ("91", "31078", "Đặc khu Phú Quốc")],
+        )
+        self.assertEqual(commune_code("4"), "00004")
+
+    def test_unexpected_formats(self):
+        cases = {
+            "not json": "{",
+            "empty list": [],
+            "no wards": [{"code": 1, "name": "Hà Nội"}],
+            "ward without code": [{"code": 1, "wards": [{"name": "Phường A"}]}],
+            "code not a number": [{"code": 1, "wards": [{"code": "x", "name": "Phường A"}]}],
+            "ward without name": [{"code": 1, "wards": [{"code": 2, "name": " "}]}],
+            "a dict": {"provinces": []},
+        }
+        for case, content in cases.items():
+            with self.subTest(case), self.assertRaises(CommuneListError):
+                read_official_communes(self._write(content))
+        with self.assertRaises(CommuneListError):
+            read_official_communes(Path(tempfile.gettempdir(), "no-such-dir", "nested-divisions.json"))
+
+    def test_package_installed(self):
+        """The project's requirements install the list: a test run without it must fail, not skip."""
+        path = official_communes_path()
+        self.assertTrue(path, "the Python package vietnam-provinces (requirements.txt) is not installed")
+        self.assertEqual(len(read_official_communes(path)), TOTAL)
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestOfficialCommunes(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
+        cls.vn = cls.env.ref("base.vn")
+        cls.State = cls.env["res.country.state"]
+        cls.City = cls.env["res.city"]
+        cls.admin = new_test_user(cls.env, "vn_official_admin", groups="base.group_system", name="Quản Trị Xã")
+        cls.Wizard = cls.env["crm.vn.commune.import"].with_user(cls.admin)
+
+    def _unit(self, gso_code):
+        unit = self.State.search([("country_id", "=", self.vn.id), ("vn_gso_code", "=", gso_code)])
+        self.assertEqual(len(unit), 1)
+        return unit
+
+    def _commune(self, code):
+        commune = self.City.search([("country_id", "=", self.vn.id), ("vn_code", "=", code)])
+        self.assertEqual(len(commune), 1)
+        return commune
+
+    def _official(self):
+        return self.City.search([("country_id", "=", self.vn.id), ("vn_code", "!=", False)])
+
+    def test_loaded_at_installation(self):
+        communes = self._official()
+        self.assertEqual(len(communes), TOTAL)
+        self.assertTrue(self.vn.enforce_cities, "installing the module lets addresses choose their commune")
+        self.assertFalse(communes.filtered(lambda city: not city.state_id.active or not city.state_id.vn_admin_2025))
+        names = communes.mapped("name")
+        self.assertEqual(
+            (
+                sum(name.startswith("Xã ") for name in names),
+                sum(name.startswith("Phường ") for name in names),
+                sum(name.startswith("Đặc khu ") for name in names),
+            ),
+            (2621, 687, 13),
+        )
+        ha_noi, hcm, da_nang = self._unit("01"), self._unit("79"), self._unit("48")
+        self.assertEqual(
+            [len(communes.filtered(lambda city, unit=unit: city.state_id == unit)) for unit in (ha_noi, hcm, da_nang)],
+            [126, 168, 94],
+        )
+        # found by their official code
+        hoan_kiem = self._commune("00070")
+        self.assertEqual((hoan_kiem.name, hoan_kiem.state_id, hoan_kiem.vn_code), ("Phường Hoàn Kiếm", ha_noi, "00070"))
+        phu_quoc = self._commune("31078")
+        self.assertEqual((phu_quoc.name, phu_quoc.state_id), ("Đặc khu Phú Quốc", self._unit("91")))
+        # one name, four provinces: four communes
+        tan_thanh = communes.filtered(lambda city: city.name == "Xã Tân Thạnh")
+        self.assertEqual(sorted(tan_thanh.state_id.mapped("vn_gso_code")), ["80", "82", "91", "92"])
+        # the demo wards (no code) became the official ones instead of duplicates
+        demo = self.env.ref("crm_vn_customer.res_city_phuong_ben_thanh_demo", raise_if_not_found=False)
+        if demo:
+            self.assertEqual(demo, self._commune("26743"))
+            self.assertEqual(self.City.search_count([("name", "=", "Phường Bến Thành")]), 1)
+
+    def test_address_form_offers_the_official_communes(self):
+        ben_thanh = self._commune("26743")
+        results = self.City.name_search("Bến Thành", [("country_id", "=", self.vn.id)])
+        self.assertIn(ben_thanh.id, [record_id for record_id, _name in results])
+        self.assertEqual(self.City.name_search("26743")[0][0], ben_thanh.id)
+        with Form(self.env["res.partner"]) as form:
+            form.name = "Cửa hàng Chợ Bến Thành"
+            form.country_id = self.vn
+            form.city_id = ben_thanh
+        partner = form.record
+        self.assertEqual((partner.city, partner.state_id), ("Phường Bến Thành", self._unit("79")))
+
+    def test_load_again_repairs_and_keeps_the_rest(self):
+        hoan_kiem = self._commune("00070")
+        hoan_kiem.write({"name": "Phường Hoàn Kiếm Cũ", "state_id": self._unit("79").id})
+        wizard = self.Wizard.create({})
+        self.assertEqual(wizard.source, "official")
+        wizard.action_load()
+        self.assertEqual(
+            (wizard.created_count, wizard.updated_count, wizard.unchanged_count, wizard.skipped_count),
+            (0, 1, TOTAL - 1, 0),
+        )
+        self.assertEqual((hoan_kiem.name, hoan_kiem.state_id), ("Phường Hoàn Kiếm", self._unit("01")))
+        # a deleted commune comes back
+        phu_quoc = self._commune("31078")
+        phu_quoc.unlink()
+        wizard = self.Wizard.create({"source": "official"})
+        wizard.action_load()
+        self.assertEqual((wizard.created_count, wizard.unchanged_count), (1, TOTAL - 1))
+        self.assertEqual(self._commune("31078").name, "Đặc khu Phú Quốc")
+        self.assertEqual(len(self._official()), TOTAL)
+
+    def test_without_the_package(self):
+        """A server without vietnam-provinces: the wizard offers the file, the official source says what to do."""
+        before = self.City.search_count([])
+        with patch.object(crm_vn_commune_import, "official_communes_path", return_value=None):
+            wizard = self.Wizard.create({})
+            self.assertEqual((wizard.source, wizard.official_available), ("file", False))
+            wizard.source = "official"
+            with self.assertRaisesRegex(UserError, "pip install vietnam-provinces"):
+                wizard.action_load()
+        with patch.object(hooks, "official_communes_path", return_value=None), self.assertLogs(hooks.__name__) as logs:
+            hooks.load_official_communes(self.env)
+        self.assertIn("not installed", logs.output[0])
+        self.assertEqual(self.City.search_count([]), before)
+
+    def test_unreadable_list_installs_anyway(self):
+        """A future package version in another format: a clear error in the wizard, a warning at installation."""
+        directory = tempfile.TemporaryDirectory()
+        self.addCleanup(directory.cleanup)
+        broken = Path(directory.name, "nested-divisions.json")
+        broken.write_text('{"provinces": "moved"}', encoding="utf-8")
+        before = self.City.search_count([])
+        with patch.object(crm_vn_commune_import, "official_communes_path", return_value=broken):
+            with self.assertRaisesRegex(UserError, "could not be read"), mute_logger(crm_vn_commune_import.__name__):
+                self.Wizard.create({"source": "official"}).action_load()
+            with self.assertLogs(hooks.__name__, "WARNING") as logs, mute_logger(crm_vn_commune_import.__name__):
+                hooks.load_official_communes(self.env)
+        self.assertIn("could not be read", logs.output[0])
+        self.assertEqual(self.City.search_count([]), before)
