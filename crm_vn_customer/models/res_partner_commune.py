@@ -1,4 +1,8 @@
+from collections import defaultdict
+
 from odoo import api, models
+
+from ..tools.communes import KEY_KINDS, commune_name_keys, typed_commune_keys
 
 
 class ResPartner(models.Model):
@@ -6,10 +10,15 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        return super().create([self._vn_fill_from_commune(vals) for vals in vals_list])
+        partners = super().create([self._vn_fill_from_commune(vals) for vals in vals_list])
+        partners._vn_link_communes()
+        return partners
 
     def write(self, vals):
-        return super().write(self._vn_fill_from_commune(vals))
+        result = super().write(self._vn_fill_from_commune(vals))
+        if not vals.get("city_id") and {"city", "state_id", "country_id"} & vals.keys():
+            self._vn_link_communes()
+        return result
 
     @api.model
     def _vn_fill_from_commune(self, vals):
@@ -29,3 +38,42 @@ class ResPartner(models.Model):
         if commune.country_id:
             vals.setdefault("country_id", commune.country_id.id)
         return vals
+
+    def _vn_link_communes(self):
+        """Set the commune of Vietnamese addresses whose city text names one of their province's communes.
+
+        Only once Vietnam chooses its communes from the list (``enforce_cities``), for addresses in a province in
+        force without a commune yet: an import or an RPC call giving "P. Bến Thành" or "phuong ben thanh" in
+        Hồ Chí Minh City gets Phường Bến Thành, whose official name then replaces the text (as choosing it in the
+        form does). A text matching no commune, or several (Tân Thành and Tân Thạnh typed without diacritics),
+        is left as it is; so are old addresses still in a merged province, until the province migration moves
+        them (which links them then).
+        """
+        vietnam = self.env.ref("base.vn", raise_if_not_found=False)
+        if not vietnam or not vietnam.enforce_cities:
+            return
+        todo = self.filtered(lambda p: p.country_id == vietnam and p.state_id and p.city and not p.city_id)
+        if not todo:
+            return
+        # sudo: communes are shared reference data; users without "Contact Creation" rights may lack read access.
+        communes = (
+            self.env["res.city"]
+            .sudo()
+            .search_fetch(
+                [("country_id", "=", vietnam.id), ("state_id", "in", todo.state_id.ids)], ["name", "state_id"]
+            )
+        )
+        index = defaultdict(set)  # (province id, kind of key, key): commune ids
+        for commune in communes:
+            for kind, key in zip(KEY_KINDS, commune_name_keys(commune.name), strict=True):
+                index[commune.state_id.id, kind, key].add(commune.id)
+        partners_by_commune = defaultdict(list)
+        for partner in todo:
+            for kind, key in typed_commune_keys(partner.city):
+                found = index.get((partner.state_id.id, kind, key))
+                if found:
+                    if len(found) == 1:
+                        partners_by_commune[next(iter(found))].append(partner.id)
+                    break  # several communes of that name: the surer keys found none, the looser will not decide
+        for commune_id, partner_ids in partners_by_commune.items():
+            self.browse(partner_ids).write({"city_id": commune_id})

@@ -15,7 +15,14 @@ from odoo.tests import BaseCase, Form, TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .. import hooks
-from ..tools.communes import CommuneListError, commune_code, official_communes_path, read_official_communes
+from ..tools.communes import (
+    CommuneListError,
+    commune_code,
+    commune_name_keys,
+    official_communes_path,
+    read_official_communes,
+    typed_commune_keys,
+)
 from ..wizard import crm_vn_commune_import
 
 TOTAL = 3321
@@ -58,6 +65,25 @@ class TestOfficialCommuneFile(BaseCase):
                 read_official_communes(self._write(content))
         with self.assertRaises(CommuneListError):
             read_official_communes(Path(tempfile.gettempdir(), "no-such-dir", "nested-divisions.json"))
+
+    def test_commune_keys(self):
+        self.assertEqual(commune_name_keys("Phường Mỹ Tho"), ("phường mỹ tho", "mỹ tho", "phuong my tho", "my tho"))
+        self.assertEqual(commune_name_keys("Đặc khu Phú Quốc")[:2], ("đặc khu phú quốc", "phú quốc"))
+        self.assertEqual(commune_name_keys("Xã Thanh Hoá")[1], "thanh hóa")  # old tone placement
+        cases = {
+            "P. Bến Thành": ("full", "phường bến thành"),
+            "P.Bến Thành": ("full", "phường bến thành"),
+            "phuong ben thanh": ("folded full", "phuong ben thanh"),
+            "X. Tân Thạnh": ("full", "xã tân thạnh"),
+            "Đk Côn Đảo": ("full", "đặc khu côn đảo"),
+            "Bến Thành": ("short", "bến thành"),
+            "Thị trấn Củ Chi": ("short", "củ chi"),
+        }
+        for text, key in cases.items():
+            with self.subTest(text):
+                self.assertIn(key, typed_commune_keys(text))
+        self.assertEqual(typed_commune_keys("Xa La")[:3], [("full", "xã la"), ("short", "la"), ("short", "xa la")])
+        self.assertEqual(typed_commune_keys("  "), [])
 
     def test_package_installed(self):
         """The project's requirements install the list: a test run without it must fail, not skip."""
@@ -184,3 +210,95 @@ class TestOfficialCommunes(TransactionCase):
                 hooks.load_official_communes(self.env)
         self.assertIn("could not be read", logs.output[0])
         self.assertEqual(self.City.search_count([]), before)
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestTypedCommunes(TransactionCase):
+    """Addresses typed as text (imports, RPC, other apps) get their commune from the official list."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.vn = cls.env.ref("base.vn")
+        cls.vn.enforce_cities = True
+        units = cls.env["res.country.state"].search([("country_id", "=", cls.vn.id), ("vn_gso_code", "!=", False)])
+        cls.unit = {unit.vn_gso_code: unit for unit in units}
+        communes = cls.env["res.city"].search([("country_id", "=", cls.vn.id), ("vn_code", "!=", False)])
+        cls.commune = {commune.vn_code: commune for commune in communes}
+        cls.salesman = new_test_user(cls.env, "vn_typed_commune_sales", groups="sales_team.group_sale_salesman")
+
+    def _partner(self, city, gso="79", **values):
+        return (
+            self.env["res.partner"]
+            .with_user(self.salesman)
+            .create(
+                {
+                    "name": f"Khách {city}",
+                    "country_id": self.vn.id,
+                    "state_id": self.unit[gso].id,
+                    "city": city,
+                    **values,
+                }
+            )
+        )
+
+    def test_spellings_of_one_commune(self):
+        ben_thanh = self.commune["26743"]
+        for city in ("Phường Bến Thành", "P. Bến Thành", "P.Bến Thành", "phuong ben thanh", "Bến Thành", "BẾN THÀNH"):
+            with self.subTest(city):
+                partner = self._partner(city)
+                self.assertEqual((partner.city_id, partner.city), (ben_thanh, "Phường Bến Thành"))
+
+    def test_diacritics_decide_or_nothing_is_guessed(self):
+        # Tây Ninh has Xã Tân Thạnh and Xã Tân Thành; Đồng Tháp has Phường Mỹ Tho and Xã Mỹ Thọ
+        self.assertEqual(self._partner("Tân Thạnh", "80").city_id, self.commune["27826"])
+        self.assertFalse(self._partner("xa tan thanh", "80").city_id)
+        self.assertEqual(self._partner("xa tan thanh", "80").city, "xa tan thanh")  # kept as typed
+        my_tho = self._partner("P. My Tho", "82").city_id
+        self.assertEqual((my_tho.name, my_tho.state_id), ("Phường Mỹ Tho", self.unit["82"]))
+        self.assertEqual(self._partner("Xã Mỹ Thọ", "82").city_id.name, "Xã Mỹ Thọ")
+
+    def test_only_in_its_province_and_country(self):
+        self.assertFalse(self._partner("Phường Bến Thành", "01").city_id)  # Hà Nội has none
+        self.assertFalse(self._partner("Quận 1").city_id)  # districts are gone
+        self.assertFalse(self._partner("Phường Bến Thành", state_id=False).city_id)
+        us = self.env.ref("base.us")
+        self.assertFalse(self._partner("Phường Bến Thành", country_id=us.id, state_id=False).city_id)
+
+    def test_old_province_then_migrated(self):
+        """An old address in Bình Dương: no commune until its province becomes Hồ Chí Minh City."""
+        binh_duong = (
+            self.env["res.country.state"]
+            .with_context(active_test=False)
+            .search([("country_id", "=", self.vn.id), ("name", "=", "Bình Dương"), ("active", "=", False)])
+        )
+        self.assertEqual(len(binh_duong), 1)
+        partner = self._partner("Phường Thủ Dầu Một", state_id=binh_duong.id)
+        self.assertFalse(partner.city_id)
+        partner.write({"state_id": self.unit["79"].id})
+        self.assertEqual(partner.city_id, self.commune["25747"])
+
+    def test_write_and_import(self):
+        partner = self._partner("Chưa rõ")
+        self.assertFalse(partner.city_id)
+        partner.write({"city": "p ben thanh"})
+        self.assertEqual(partner.city_id, self.commune["26743"])
+        result = (
+            self.env["res.partner"]
+            .with_user(self.salesman)
+            .with_context(import_file=True)
+            .load(
+                ["name", "country_id", "state_id", "city"],
+                [
+                    ["Tiệm Phú Quốc", "Vietnam", "An Giang", "Đặc khu Phú Quốc"],
+                    ["Tiệm Hoàn Kiếm", "Vietnam", "Ha Noi", "Hoàn Kiếm"],
+                ],
+            )
+        )
+        self.assertEqual(result["messages"], [])
+        partners = self.env["res.partner"].browse(result["ids"])
+        self.assertEqual(partners.city_id, self.commune["31078"] | self.commune["00070"])
+
+    def test_not_without_the_commune_list(self):
+        self.vn.enforce_cities = False
+        self.assertFalse(self._partner("Phường Bến Thành").city_id)

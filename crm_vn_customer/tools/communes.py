@@ -4,13 +4,19 @@ That package (PyPI, GPL-3.0-or-later, optional: see requirements.txt) holds the 
 provinces and communes in force since 2025-07-01 as a JSON file. Only that data file is read here; none of the
 package's code is imported, so our add-ons keep their own licence whether it is installed or not.
 
+:func:`commune_name_keys` and :func:`typed_commune_keys` compare a commune typed in an address with the official
+names ("P. Bến Thành", "phuong ben thanh" and "Bến Thành" all name "Phường Bến Thành").
+
 Pure Python: no Odoo import. The format read is the package's ``data/nested-divisions.json``: a list of provinces
 ``{"code": 1, "name": ..., "wards": [{"code": 70, "name": "Phường Hoàn Kiếm", ...}, ...]}``.
 """
 
 import importlib.util
 import json
+import re
 from pathlib import Path
+
+from .names import normalize_vn_name, vn_spelling_key
 
 PACKAGE = "vietnam_provinces"
 DATA_FILE = ("data", "nested-divisions.json")
@@ -59,3 +65,50 @@ def read_official_communes(path):
     if not communes or any(not name for _province, _code, name in communes):
         raise CommuneListError("no communes, or a commune without a name")
     return communes
+
+
+# The word opening a commune's name, written in full, without diacritics or abbreviated as in spreadsheets, and its
+# official form. Thị trấn (townships) ended with the districts in 2025 but still appear in old addresses.
+COMMUNE_KINDS = {
+    "xã": "xã", "xa": "xã", "x": "xã",
+    "phường": "phường", "phuong": "phường", "p": "phường",
+    "đặc khu": "đặc khu", "dac khu": "đặc khu", "đk": "đặc khu", "dk": "đặc khu",
+    "thị trấn": "thị trấn", "thi tran": "thị trấn", "tt": "thị trấn",
+}  # fmt: skip
+_PUNCTUATION = re.compile(r"[.,;:]")
+
+
+def _split_kind(name):
+    """``(official kind or None, rest)`` of a commune name as a spelling key ("P.Bến Thành" -> phường, bến thành)."""
+    words = _PUNCTUATION.sub(" ", vn_spelling_key(name)).split()
+    for size in (2, 1):
+        kind = COMMUNE_KINDS.get(" ".join(words[:size]))
+        if kind and len(words) > size:
+            return kind, " ".join(words[size:])
+    return None, " ".join(words)
+
+
+KEY_KINDS = ("full", "short", "folded full", "folded")
+
+
+def commune_name_keys(name):
+    """Keys of an official commune name, one per :data:`KEY_KINDS`: with its kind, without it, and both without
+    diacritics ("Phường Mỹ Tho": "phường mỹ tho", "mỹ tho", "phuong my tho", "my tho").
+    """
+    kind, rest = _split_kind(name)
+    full = f"{kind} {rest}" if kind else rest
+    return full, rest, normalize_vn_name(full), normalize_vn_name(rest)
+
+
+def typed_commune_keys(text):
+    """``[(kind of key, key)]`` of a commune typed in an address, to look up among the official names' keys (see
+    :func:`commune_name_keys`), the surest first. The text is also tried whole, in case its first word is part of
+    the name rather than its kind ("Xa" may be either).
+    """
+    kind, rest = _split_kind(text)
+    whole = " ".join(_PUNCTUATION.sub(" ", vn_spelling_key(text)).split())
+    full = f"{kind} {rest}" if kind else whole
+    keys = [("full", full), ("short", rest), ("short", whole)]
+    keys += [("folded full", normalize_vn_name(full)), ("folded", normalize_vn_name(rest))]
+    keys += [("folded", normalize_vn_name(whole))]
+    return list(dict.fromkeys(key for key in keys if key[1]))
