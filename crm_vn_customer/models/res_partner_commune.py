@@ -43,11 +43,12 @@ class ResPartner(models.Model):
         """Set the commune of Vietnamese addresses whose city text names one of their province's communes.
 
         Only once Vietnam chooses its communes from the list (``enforce_cities``), for addresses in a province in
-        force without a commune yet: an import or an RPC call giving "P. Bến Thành" or "phuong ben thanh" in
-        Hồ Chí Minh City gets Phường Bến Thành, whose official name then replaces the text (as choosing it in the
-        form does). A text matching no commune, or several (Tân Thành and Tân Thạnh typed without diacritics),
-        is left as it is; so are old addresses still in a merged province, until the province migration moves
-        them (which links them then).
+        force without a commune yet, and only for a text giving the kind of unit with the name, in full, abbreviated
+        or without diacritics: an import or an RPC call giving "P. Bến Thành" or "phuong ben thanh" in Hồ Chí Minh
+        City gets Phường Bến Thành, whose official name then replaces the text (as choosing it in the form does).
+        A bare name is left as typed: many 2025 wards bear the name of a former district ("Thủ Đức"), which an
+        older address may mean. So is a text naming no commune or several, and an old address still in a merged
+        province, until the province migration moves it (which links it then).
         """
         vietnam = self.env.ref("base.vn", raise_if_not_found=False)
         if not vietnam or not vietnam.enforce_cities:

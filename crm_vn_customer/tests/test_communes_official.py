@@ -67,23 +67,24 @@ class TestOfficialCommuneFile(BaseCase):
             read_official_communes(Path(tempfile.gettempdir(), "no-such-dir", "nested-divisions.json"))
 
     def test_commune_keys(self):
-        self.assertEqual(commune_name_keys("Phường Mỹ Tho"), ("phường mỹ tho", "mỹ tho", "phuong my tho", "my tho"))
-        self.assertEqual(commune_name_keys("Đặc khu Phú Quốc")[:2], ("đặc khu phú quốc", "phú quốc"))
-        self.assertEqual(commune_name_keys("Xã Thanh Hoá")[1], "thanh hóa")  # old tone placement
+        self.assertEqual(commune_name_keys("Phường Mỹ Tho"), ("phường mỹ tho", "phuong my tho"))
+        self.assertEqual(commune_name_keys("Đặc khu Phú Quốc"), ("đặc khu phú quốc", "dac khu phu quoc"))
+        self.assertEqual(commune_name_keys("Xã Thanh Hoá")[0], "xã thanh hóa")  # old tone placement
         cases = {
-            "P. Bến Thành": ("full", "phường bến thành"),
-            "P.Bến Thành": ("full", "phường bến thành"),
-            "phuong ben thanh": ("folded full", "phuong ben thanh"),
-            "X. Tân Thạnh": ("full", "xã tân thạnh"),
-            "Đk Côn Đảo": ("full", "đặc khu côn đảo"),
-            "Bến Thành": ("short", "bến thành"),
-            "Thị trấn Củ Chi": ("short", "củ chi"),
+            "P. Bến Thành": [("full", "phường bến thành"), ("folded", "phuong ben thanh")],
+            "P.Bến Thành": [("full", "phường bến thành"), ("folded", "phuong ben thanh")],
+            "phuong ben thanh": [("full", "phường ben thanh"), ("folded", "phuong ben thanh")],
+            "X. Tân Thạnh": [("full", "xã tân thạnh"), ("folded", "xa tan thanh")],
+            "Đk Côn Đảo": [("full", "đặc khu côn đảo"), ("folded", "dac khu con dao")],
+            "Thị trấn Củ Chi": [("full", "thị trấn củ chi"), ("folded", "thi tran cu chi")],
+            # no kind, no key: "Thủ Đức" may be the former district as well as the 2025 ward
+            "Thủ Đức": [],
+            "Phường": [],
+            "  ": [],
         }
-        for text, key in cases.items():
+        for text, keys in cases.items():
             with self.subTest(text):
-                self.assertIn(key, typed_commune_keys(text))
-        self.assertEqual(typed_commune_keys("Xa La")[:3], [("full", "xã la"), ("short", "la"), ("short", "xa la")])
-        self.assertEqual(typed_commune_keys("  "), [])
+                self.assertEqual(typed_commune_keys(text), keys)
 
     def test_package_installed(self):
         """The project's requirements install the list: a test run without it must fail, not skip."""
@@ -244,14 +245,14 @@ class TestTypedCommunes(TransactionCase):
 
     def test_spellings_of_one_commune(self):
         ben_thanh = self.commune["26743"]
-        for city in ("Phường Bến Thành", "P. Bến Thành", "P.Bến Thành", "phuong ben thanh", "Bến Thành", "BẾN THÀNH"):
+        for city in ("Phường Bến Thành", "P. Bến Thành", "P.Bến Thành", "phuong ben thanh", "PHƯỜNG BẾN THÀNH"):
             with self.subTest(city):
                 partner = self._partner(city)
                 self.assertEqual((partner.city_id, partner.city), (ben_thanh, "Phường Bến Thành"))
 
     def test_diacritics_decide_or_nothing_is_guessed(self):
         # Tây Ninh has Xã Tân Thạnh and Xã Tân Thành; Đồng Tháp has Phường Mỹ Tho and Xã Mỹ Thọ
-        self.assertEqual(self._partner("Tân Thạnh", "80").city_id, self.commune["27826"])
+        self.assertEqual(self._partner("X. Tân Thạnh", "80").city_id, self.commune["27826"])
         self.assertFalse(self._partner("xa tan thanh", "80").city_id)
         self.assertEqual(self._partner("xa tan thanh", "80").city, "xa tan thanh")  # kept as typed
         my_tho = self._partner("P. My Tho", "82").city_id
@@ -261,6 +262,12 @@ class TestTypedCommunes(TransactionCase):
     def test_only_in_its_province_and_country(self):
         self.assertFalse(self._partner("Phường Bến Thành", "01").city_id)  # Hà Nội has none
         self.assertFalse(self._partner("Quận 1").city_id)  # districts are gone
+        # a bare name: the former district (Thủ Đức, Bình Thạnh) rather than the 2025 ward of that name
+        for city in ("Thủ Đức", "Bình Thạnh", "Bến Thành"):
+            with self.subTest(city):
+                partner = self._partner(city)
+                self.assertEqual((partner.city_id, partner.city), (self.env["res.city"], city))
+        self.assertFalse(self._partner("Thị trấn Củ Chi").city_id)  # townships ended with the districts
         self.assertFalse(self._partner("Phường Bến Thành", state_id=False).city_id)
         us = self.env.ref("base.us")
         self.assertFalse(self._partner("Phường Bến Thành", country_id=us.id, state_id=False).city_id)
@@ -291,7 +298,7 @@ class TestTypedCommunes(TransactionCase):
                 ["name", "country_id", "state_id", "city"],
                 [
                     ["Tiệm Phú Quốc", "Vietnam", "An Giang", "Đặc khu Phú Quốc"],
-                    ["Tiệm Hoàn Kiếm", "Vietnam", "Ha Noi", "Hoàn Kiếm"],
+                    ["Tiệm Hoàn Kiếm", "Vietnam", "Ha Noi", "P. Hoàn Kiếm"],
                 ],
             )
         )

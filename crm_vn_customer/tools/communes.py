@@ -88,27 +88,27 @@ def _split_kind(name):
     return None, " ".join(words)
 
 
-KEY_KINDS = ("full", "short", "folded full", "folded")
+KEY_KINDS = ("full", "folded")
 
 
 def commune_name_keys(name):
-    """Keys of an official commune name, one per :data:`KEY_KINDS`: with its kind, without it, and both without
-    diacritics ("Phường Mỹ Tho": "phường mỹ tho", "mỹ tho", "phuong my tho", "my tho").
+    """Keys of an official commune name, one per :data:`KEY_KINDS`: its spelling key with the official kind, and the
+    same without diacritics ("Phường Mỹ Tho": "phường mỹ tho", "phuong my tho").
     """
     kind, rest = _split_kind(name)
     full = f"{kind} {rest}" if kind else rest
-    return full, rest, normalize_vn_name(full), normalize_vn_name(rest)
+    return full, normalize_vn_name(full)
 
 
 def typed_commune_keys(text):
     """``[(kind of key, key)]`` of a commune typed in an address, to look up among the official names' keys (see
-    :func:`commune_name_keys`), the surest first. The text is also tried whole, in case its first word is part of
-    the name rather than its kind ("Xa" may be either).
+    :func:`commune_name_keys`), the surer first; none when the text does not say which kind of unit it names.
+
+    The kind is required: many 2025 wards bear the name of a former district ("Thủ Đức", "Gò Vấp"), so a bare name
+    in an older address may mean the district, a much larger area than the ward.
     """
     kind, rest = _split_kind(text)
-    whole = " ".join(_PUNCTUATION.sub(" ", vn_spelling_key(text)).split())
-    full = f"{kind} {rest}" if kind else whole
-    keys = [("full", full), ("short", rest), ("short", whole)]
-    keys += [("folded full", normalize_vn_name(full)), ("folded", normalize_vn_name(rest))]
-    keys += [("folded", normalize_vn_name(whole))]
-    return list(dict.fromkeys(key for key in keys if key[1]))
+    if not kind:
+        return []
+    full = f"{kind} {rest}"
+    return [("full", full), ("folded", normalize_vn_name(full))]
