@@ -8,24 +8,29 @@ _logger = logging.getLogger(__name__)
 
 
 def load_official_communes(env):
-    """Load the official list of communes and let Vietnamese addresses choose from it, when the list is installed.
+    """Load the official list of communes and let Vietnamese addresses choose from it, when the list is installed;
+    link the addresses already typed as a commune of the list ("Phường Bến Thành", see res_partner_commune.py).
 
     Run when the module is installed (post_init_hook) and by the 18.0.1.4.0 migration. Without the optional Python
     package vietnam-provinces nothing happens (logged): the "Load Communes of Vietnam" wizard takes a file instead.
+    Return the number of addresses linked, or None when the list was not loaded.
     """
     if not official_communes_path():
         _logger.info(
             "Communes of Vietnam not loaded: the Python package vietnam-provinces is not installed "
             "(Contacts > Configuration > Load Communes of Vietnam loads them from a file)."
         )
-        return
+        return None
     Wizard = env["crm.vn.commune.import"]
     try:
         Wizard._load_official_communes()
     except UserError as error:  # a package version whose data we cannot read must not stop the installation
         _logger.warning("Communes of Vietnam not loaded: %s", error)
-        return
+        return None
     Wizard._enforce_vietnam_cities()
+    linked = env["res.partner"]._vn_link_existing_communes()
+    _logger.info("Addresses of Vietnam linked to their commune: %s.", linked)
+    return linked
 
 
 def post_init_hook(env):

@@ -52,10 +52,10 @@ class ResPartner(models.Model):
         """
         vietnam = self.env.ref("base.vn", raise_if_not_found=False)
         if not vietnam or not vietnam.enforce_cities:
-            return
+            return 0
         todo = self.filtered(lambda p: p.country_id == vietnam and p.state_id and p.city and not p.city_id)
         if not todo:
-            return
+            return 0
         # sudo: communes are shared reference data; users without "Contact Creation" rights may lack read access.
         communes = (
             self.env["res.city"]
@@ -78,3 +78,30 @@ class ResPartner(models.Model):
                     break  # several communes of that name: the surer keys found none, the looser will not decide
         for commune_id, partner_ids in partners_by_commune.items():
             self.browse(partner_ids).write({"city_id": commune_id})
+        return sum(len(partner_ids) for partner_ids in partners_by_commune.values())
+
+    @api.model
+    def _vn_link_existing_communes(self, batch_size=5000):
+        """Link the existing Vietnamese addresses typed as text, archived contacts included (see
+        :meth:`_vn_link_communes`); run once the official list is loaded (hooks.py). Return how many were linked.
+        """
+        vietnam = self.env.ref("base.vn", raise_if_not_found=False)
+        if not vietnam or not vietnam.enforce_cities:
+            return 0
+        Partner = self.with_context(active_test=False)
+        units = self.env["res.country.state"].search([("country_id", "=", vietnam.id)])
+        ids = Partner.search(
+            [
+                ("country_id", "=", vietnam.id),
+                ("state_id", "in", units.ids),
+                ("city_id", "=", False),
+                ("city", "!=", False),
+            ],
+            order="id",
+        ).ids
+        linked = 0
+        for start in range(0, len(ids), batch_size):
+            linked += Partner.browse(ids[start : start + batch_size])._vn_link_communes()
+            self.env.flush_all()
+            self.env.invalidate_all()
+        return linked

@@ -192,9 +192,8 @@ class TestOfficialCommunes(TransactionCase):
             wizard.source = "official"
             with self.assertRaisesRegex(UserError, "pip install vietnam-provinces"):
                 wizard.action_load()
-        with patch.object(hooks, "official_communes_path", return_value=None), self.assertLogs(hooks.__name__) as logs:
-            hooks.load_official_communes(self.env)
-        self.assertIn("not installed", logs.output[0])
+        with patch.object(hooks, "official_communes_path", return_value=None):
+            self.assertIsNone(hooks.load_official_communes(self.env))
         self.assertEqual(self.City.search_count([]), before)
 
     def test_unreadable_list_installs_anyway(self):
@@ -207,9 +206,8 @@ class TestOfficialCommunes(TransactionCase):
         with patch.object(crm_vn_commune_import, "official_communes_path", return_value=broken):
             with self.assertRaisesRegex(UserError, "could not be read"), mute_logger(crm_vn_commune_import.__name__):
                 self.Wizard.create({"source": "official"}).action_load()
-            with self.assertLogs(hooks.__name__, "WARNING") as logs, mute_logger(crm_vn_commune_import.__name__):
-                hooks.load_official_communes(self.env)
-        self.assertIn("could not be read", logs.output[0])
+            with mute_logger(crm_vn_commune_import.__name__, hooks.__name__):
+                self.assertIsNone(hooks.load_official_communes(self.env))
         self.assertEqual(self.City.search_count([]), before)
 
 
@@ -309,3 +307,34 @@ class TestTypedCommunes(TransactionCase):
     def test_not_without_the_commune_list(self):
         self.vn.enforce_cities = False
         self.assertFalse(self._partner("Phường Bến Thành").city_id)
+
+    def test_existing_addresses_linked_when_the_list_arrives(self):
+        """Addresses typed before the list was loaded: linked by the installation (hook) or the wizard."""
+        self.vn.enforce_cities = False
+        typed = self._partner("P. Bến Thành")
+        bare = self._partner("Thủ Đức")
+        archived = self._partner("Phường Sài Gòn", active=False)
+        other_user = self.env["res.partner"].create(
+            {
+                "name": "Khách của người khác",
+                "country_id": self.vn.id,
+                "state_id": self.unit["01"].id,
+                "city": "Xã Đông Anh",
+            }
+        )
+        self.assertFalse((typed | bare | archived | other_user).city_id)
+
+        self.vn.enforce_cities = True
+        self.assertEqual(hooks.load_official_communes(self.env), 3)
+        self.assertEqual(typed.city_id, self.commune["26743"])
+        self.assertEqual(archived.city_id.name, "Phường Sài Gòn")
+        self.assertEqual(other_user.city_id.name, "Xã Đông Anh")
+        self.assertFalse(bare.city_id)
+
+        # the wizard, run by an administrator, does the same after a load
+        self.vn.enforce_cities = False
+        later = self._partner("phuong ben thanh")
+        admin = new_test_user(self.env, "vn_typed_commune_admin", groups="base.group_system")
+        wizard = self.env["crm.vn.commune.import"].with_user(admin).create({"source": "official"})
+        wizard.action_load()
+        self.assertEqual((wizard.linked_count, later.city_id), (1, self.commune["26743"]))

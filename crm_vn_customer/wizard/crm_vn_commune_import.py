@@ -121,6 +121,11 @@ class CrmVnCommuneImport(models.TransientModel):
     updated_count = fields.Integer("Updated", readonly=True)
     unchanged_count = fields.Integer("Unchanged", readonly=True)
     skipped_count = fields.Integer("Skipped Rows", readonly=True)
+    linked_count = fields.Integer(
+        "Addresses Linked",
+        readonly=True,
+        help='Contacts whose city, typed as a commune of their province ("Phường Bến Thành"), now points to it.',
+    )
     skipped_rows = fields.Text("Rows Not Loaded", readonly=True)
     commune_count = fields.Integer("Communes of Vietnam", compute="_compute_vietnam")
     vn_enforce_cities = fields.Boolean("Vietnam Enforces Cities", compute="_compute_vietnam")
@@ -143,9 +148,13 @@ class CrmVnCommuneImport(models.TransientModel):
             result = self._load_communes(self._parse_rows(self._read_file()))
         if self.enforce_cities:
             self._enforce_vietnam_cities()
+        # sudo: an administrator's data fix over every salesperson's contacts (the wizard's access rights are
+        # administrators'); only addresses typed as a commune of their province are linked (res_partner_commune.py).
+        linked = self.env["res.partner"].sudo()._vn_link_existing_communes()
         self.write(
             {
                 "state": "done",
+                "linked_count": linked,
                 "created_count": result["created"],
                 "updated_count": result["updated"],
                 "unchanged_count": result["unchanged"],
