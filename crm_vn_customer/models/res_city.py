@@ -7,7 +7,7 @@ The official list of 3,321 communes is loaded at installation from the package v
 (hooks.py), or by the "Load Communes" wizard from that package or a file (wizard/crm_vn_commune_import.py).
 """
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResCity(models.Model):
@@ -25,3 +25,14 @@ class ResCity(models.Model):
     _sql_constraints = [
         ("vn_code_country_uniq", "unique(country_id, vn_code)", "The official code of a commune must be unique."),
     ]
+
+    @api.depends("zipcode", "country_id", "state_id.name")
+    def _compute_display_name(self):
+        """A commune of Vietnam shows its province: 241 names are shared by communes of several provinces (Xã Tân
+        Thạnh is in four), and choosing one in an address sets the province."""
+        result = super()._compute_display_name()
+        vietnam = self.env.ref("base.vn", raise_if_not_found=False)
+        for city in self:
+            if vietnam and city.country_id == vietnam and city.state_id:
+                city.display_name = f"{city.display_name}, {city.state_id.name}"
+        return result

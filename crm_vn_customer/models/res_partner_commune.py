@@ -16,7 +16,8 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         result = super().write(self._vn_fill_from_commune(vals))
-        if not vals.get("city_id") and {"city", "state_id", "country_id"} & vals.keys():
+        if "city_id" not in vals and {"city", "state_id", "country_id"} & vals.keys():
+            self._vn_unlink_stale_communes()
             self._vn_link_communes()
         return result
 
@@ -25,18 +26,31 @@ class ResPartner(models.Model):
         """Return ``vals`` completed with the city name and province of the commune it sets (as the form does).
 
         base_address_extended fills them in the form only; an import or an RPC call giving just ``city_id`` would
-        otherwise leave an address without a city name or a province. Values given explicitly are kept.
+        otherwise leave an address without a city name or a province. Values given explicitly (not empty) are kept,
+        except a commune whose name is shared by several provinces: the one of the given province is taken.
         """
         if not vals.get("city_id"):
             return vals
         vals = dict(vals)
         # sudo: portal users may set their address without reading res.city; only its name and province are copied.
         commune = self.env["res.city"].browse(vals["city_id"]).sudo()
-        vals.setdefault("city", commune.name)
-        if commune.state_id:
-            vals.setdefault("state_id", commune.state_id.id)
-        if commune.country_id:
-            vals.setdefault("country_id", commune.country_id.id)
+        vietnam = self.env.ref("base.vn", raise_if_not_found=False)
+        if vals.get("state_id") and commune.country_id == vietnam and commune.state_id.id != vals["state_id"]:
+            # An imported name shared by communes of several provinces (Xã Tân Thạnh) gives the first one found:
+            # the row's province tells which it is.
+            namesake = commune.search(
+                [("country_id", "=", vietnam.id), ("state_id", "=", vals["state_id"]), ("name", "=", commune.name)]
+            )
+            if len(namesake) == 1:
+                commune = namesake
+                vals["city_id"] = namesake.id
+        # An empty value (an empty cell of an import) is no value.
+        if not vals.get("city"):
+            vals["city"] = commune.name
+        if commune.state_id and not vals.get("state_id"):
+            vals["state_id"] = commune.state_id.id
+        if commune.country_id and not vals.get("country_id"):
+            vals["country_id"] = commune.country_id.id
         return vals
 
     def _vn_link_communes(self):
@@ -56,10 +70,12 @@ class ResPartner(models.Model):
         todo = self.filtered(lambda p: p.country_id == vietnam and p.state_id and p.city and not p.city_id)
         if not todo:
             return 0
-        # sudo: communes are shared reference data; users without "Contact Creation" rights may lack read access.
+        # sudo: portal and public users, whose address may be written here, cannot read res.city. Names in en_US,
+        # the official ones (as loaded), whatever the writer's language.
         communes = (
             self.env["res.city"]
             .sudo()
+            .with_context(lang="en_US")
             .search_fetch(
                 [("country_id", "=", vietnam.id), ("state_id", "in", todo.state_id.ids)], ["name", "state_id"]
             )
@@ -79,6 +95,28 @@ class ResPartner(models.Model):
         for commune_id, partner_ids in partners_by_commune.items():
             self.browse(partner_ids).write({"city_id": commune_id})
         return sum(len(partner_ids) for partner_ids in partners_by_commune.values())
+
+    def _vn_unlink_stale_communes(self):
+        """Drop the commune of Vietnamese addresses whose city text or province no longer matches it (an import or an
+        RPC call writing "P. Sài Gòn" or another province over an address linked to Phường Bến Thành): the form
+        shows the commune, not the text, once it is set. :meth:`_vn_link_communes` then links the new text.
+        """
+        vietnam = self.env.ref("base.vn", raise_if_not_found=False)
+        if not vietnam:
+            return
+        stale = self.filtered(
+            lambda p: (
+                p.city_id
+                and p.city_id.sudo().country_id == vietnam
+                and (
+                    p.country_id != vietnam
+                    or p.state_id != p.city_id.sudo().state_id
+                    or (p.city or "") != p.city_id.sudo().with_context(lang="en_US").name
+                )
+            )
+        )
+        if stale:
+            stale.write({"city_id": False})
 
     @api.model
     def _vn_link_existing_communes(self, batch_size=5000):

@@ -24,6 +24,7 @@ from ..tools.communes import (
     typed_commune_keys,
 )
 from ..wizard import crm_vn_commune_import
+from .test_communes import xlsx_file
 
 TOTAL = 3321
 
@@ -73,7 +74,10 @@ class TestOfficialCommuneFile(BaseCase):
         cases = {
             "P. Bến Thành": [("full", "phường bến thành"), ("folded", "phuong ben thanh")],
             "P.Bến Thành": [("full", "phường bến thành"), ("folded", "phuong ben thanh")],
-            "phuong ben thanh": [("full", "phường ben thanh"), ("folded", "phuong ben thanh")],
+            # typed without diacritics: only the key without diacritics (Thanh An or Thạnh An?)
+            "phuong ben thanh": [("folded", "phuong ben thanh")],
+            "xa thanh an": [("folded", "xa thanh an")],
+            "Xã Thanh An": [("full", "xã thanh an"), ("folded", "xa thanh an")],
             "X. Tân Thạnh": [("full", "xã tân thạnh"), ("folded", "xa tan thanh")],
             "Đk Côn Đảo": [("full", "đặc khu côn đảo"), ("folded", "dac khu con dao")],
             "Thị trấn Củ Chi": [("full", "thị trấn củ chi"), ("folded", "thi tran cu chi")],
@@ -146,8 +150,8 @@ class TestOfficialCommunes(TransactionCase):
         tan_thanh = communes.filtered(lambda city: city.name == "Xã Tân Thạnh")
         self.assertEqual(sorted(tan_thanh.state_id.mapped("vn_gso_code")), ["80", "82", "91", "92"])
         # the demo wards (no code) became the official ones instead of duplicates
-        demo = self.env.ref("crm_vn_customer.res_city_phuong_ben_thanh_demo", raise_if_not_found=False)
-        if demo:
+        if self.env.ref("base.module_crm_vn_customer").demo:
+            demo = self.env.ref("crm_vn_customer.res_city_phuong_ben_thanh_demo")
             self.assertEqual(demo, self._commune("26743"))
             self.assertEqual(self.City.search_count([("name", "=", "Phường Bến Thành")]), 1)
 
@@ -182,6 +186,31 @@ class TestOfficialCommunes(TransactionCase):
         self.assertEqual((wizard.created_count, wizard.unchanged_count), (1, TOTAL - 1))
         self.assertEqual(self._commune("31078").name, "Đặc khu Phú Quốc")
         self.assertEqual(len(self._official()), TOTAL)
+
+    def test_codes_without_leading_zeros(self):
+        """A spreadsheet drops the zeros of a code typed as a number: 70 is 00070, not a new commune."""
+        hoan_kiem = self._commune("00070")
+        rows = [["Mã", "Tên", "Tỉnh"], [70, "Phường Hoàn Kiếm", "Hà Nội"], ["4", "Phường Ba Đình", "Hà Nội"]]
+        wizard = self.Wizard.create({"source": "file", "file": xlsx_file(rows), "file_name": "xa.xlsx"})
+        wizard.action_load()
+        self.assertEqual((wizard.created_count, wizard.unchanged_count), (0, 2))
+        # a list loaded by an older version kept "70": the next load writes it as the official list does
+        hoan_kiem.vn_code = "70"
+        wizard = self.Wizard.create({"source": "official"})
+        wizard.action_load()
+        self.assertEqual((wizard.created_count, hoan_kiem.vn_code), (0, "00070"))
+        self.assertEqual(len(self._official()), TOTAL)
+
+    def test_upgrade_keeps_the_dropdown_off_when_an_administrator_left_it_off(self):
+        self.vn.enforce_cities = False  # communes with codes exist: loaded, and the dropdown left off
+        self.assertEqual(hooks.load_official_communes(self.env), 0)
+        self.assertFalse(self.vn.enforce_cities)
+
+    def test_display_name_shows_the_province(self):
+        self.assertEqual(self._commune("27826").display_name, "Xã Tân Thạnh, Tây Ninh")
+        self.assertEqual(self._commune("30157").display_name, "Xã Tân Thạnh, Đồng Tháp")
+        us_city = self.City.create({"name": "Springfield", "country_id": self.env.ref("base.us").id, "zipcode": "1"})
+        self.assertEqual(us_city.display_name, "Springfield (1)")
 
     def test_without_the_package(self):
         """A server without vietnam-provinces: the wizard offers the file, the official source says what to do."""
@@ -256,6 +285,68 @@ class TestTypedCommunes(TransactionCase):
         my_tho = self._partner("P. My Tho", "82").city_id
         self.assertEqual((my_tho.name, my_tho.state_id), ("Phường Mỹ Tho", self.unit["82"]))
         self.assertEqual(self._partner("Xã Mỹ Thọ", "82").city_id.name, "Xã Mỹ Thọ")
+        # Hồ Chí Minh City has Xã Thanh An and Xã Thạnh An: typed without diacritics, either
+        self.assertFalse(self._partner("xa thanh an").city_id)
+        self.assertEqual(self._partner("Xã Thanh An").city_id.name, "Xã Thanh An")
+        self.assertEqual(self._partner("X. Thạnh An").city_id.name, "Xã Thạnh An")
+
+    def test_several_provinces_in_one_batch(self):
+        partners = (
+            self.env["res.partner"]
+            .with_user(self.salesman)
+            .create(
+                [
+                    {"name": name, "country_id": self.vn.id, "state_id": self.unit[gso].id, "city": city}
+                    for name, gso, city in [
+                        ("Khách Tây Ninh", "80", "Xã Tân Thạnh"),
+                        ("Khách Đồng Tháp", "82", "Xã Tân Thạnh"),
+                        ("Khách An Giang", "91", "xã tân thạnh"),
+                        ("Khách Cần Thơ", "92", "X. Tân Thạnh"),
+                        ("Khách Hà Nội", "01", "Xã Tân Thạnh"),  # none there
+                    ]
+                ]
+            )
+        )
+        self.assertEqual(partners.mapped("city_id.vn_code"), ["27826", "30157", "31031", "31666"])
+        self.assertFalse(partners[4].city_id)
+
+    def test_stale_commune_dropped_then_relinked(self):
+        partner = self._partner("P. Bến Thành")
+        self.assertEqual(partner.city_id, self.commune["26743"])
+        partner.write({"city": "P. Sài Gòn"})
+        self.assertEqual((partner.city_id, partner.city), (self.commune["26740"], "Phường Sài Gòn"))
+        partner.write({"city": "Chợ cũ"})
+        self.assertEqual((partner.city_id, partner.city), (self.env["res.city"], "Chợ cũ"))
+        partner.write({"city": "Phường Bến Thành"})
+        partner.write({"state_id": self.unit["01"].id})  # moved to Hà Nội: not Bến Thành any more
+        self.assertEqual(
+            (partner.city_id, partner.city, partner.state_id),
+            (self.env["res.city"], "Phường Bến Thành", self.unit["01"]),
+        )
+        # choosing the commune keeps it, and other countries' cities are not ours to judge
+        partner.write({"city_id": self.commune["00070"].id, "city": "Hoàn Kiếm"})
+        self.assertEqual((partner.city_id, partner.city), (self.commune["00070"], "Hoàn Kiếm"))
+        partner.write({"street": "1 Tràng Tiền"})
+        self.assertEqual(partner.city_id, self.commune["00070"])
+
+    def test_import_name_shared_by_provinces(self):
+        """Importing "Xã Tân Thạnh" in Đồng Tháp gives Đồng Tháp's, not the first of the four."""
+        result = (
+            self.env["res.partner"]
+            .with_user(self.salesman)
+            .with_context(import_file=True)
+            .load(
+                ["name", "country_id", "state_id", "city_id"],
+                [
+                    ["Tiệm Tân Thạnh", "Vietnam", "Đồng Tháp", "Xã Tân Thạnh"],
+                    ["Tiệm Bến Thành", "Vietnam", "", "26743"],
+                ],
+            )
+        )
+        self.assertEqual(len(result["ids"]), 2, result["messages"])
+        first, second = self.env["res.partner"].browse(result["ids"])
+        self.assertEqual((first.city_id, first.state_id), (self.commune["30157"], self.unit["82"]))
+        self.assertEqual((second.city_id, second.state_id), (self.commune["26743"], self.unit["79"]))
 
     def test_only_in_its_province_and_country(self):
         self.assertFalse(self._partner("Phường Bến Thành", "01").city_id)  # Hà Nội has none
@@ -268,7 +359,7 @@ class TestTypedCommunes(TransactionCase):
         self.assertFalse(self._partner("Thị trấn Củ Chi").city_id)  # townships ended with the districts
         self.assertFalse(self._partner("Phường Bến Thành", state_id=False).city_id)
         us = self.env.ref("base.us")
-        self.assertFalse(self._partner("Phường Bến Thành", country_id=us.id, state_id=False).city_id)
+        self.assertFalse(self._partner("Phường Bến Thành", country_id=us.id).city_id)  # HCM's id, another country
 
     def test_old_province_then_migrated(self):
         """An old address in Bình Dương: no commune until its province becomes Hồ Chí Minh City."""
@@ -280,8 +371,9 @@ class TestTypedCommunes(TransactionCase):
         self.assertEqual(len(binh_duong), 1)
         partner = self._partner("Phường Thủ Dầu Một", state_id=binh_duong.id)
         self.assertFalse(partner.city_id)
-        partner.write({"state_id": self.unit["79"].id})
-        self.assertEqual(partner.city_id, self.commune["25747"])
+        admin = new_test_user(self.env, "vn_typed_commune_migrator", groups="base.group_system")
+        self.env["crm.vn.province.migration"].with_user(admin).create({}).action_migrate()
+        self.assertEqual((partner.state_id, partner.city_id), (self.unit["79"], self.commune["25747"]))
 
     def test_write_and_import(self):
         partner = self._partner("Chưa rõ")

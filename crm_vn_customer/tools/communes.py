@@ -1,11 +1,13 @@
 """The official list of Vietnam's 3,321 commune-level units (2025), read from the ``vietnam-provinces`` package.
 
-That package (PyPI, GPL-3.0-or-later, optional: see requirements.txt) holds the General Statistics Office's list of
-provinces and communes in force since 2025-07-01 as a JSON file. Only that data file is read here; none of the
-package's code is imported, so our add-ons keep their own licence whether it is installed or not.
+That package (PyPI, GPL-3.0-or-later; in requirements.txt, but the add-ons install and work without it) holds
+the General Statistics Office's list of provinces and communes in force since 2025-07-01 as a JSON file. Only that
+data file is read here; none of the package's code is imported, so our add-ons keep their own licence whether it is
+installed or not.
 
 :func:`commune_name_keys` and :func:`typed_commune_keys` compare a commune typed in an address with the official
-names ("P. Bến Thành", "phuong ben thanh" and "Bến Thành" all name "Phường Bến Thành").
+names ("Phường Bến Thành", "P. Bến Thành" and, where no other commune reads the same without diacritics,
+"phuong ben thanh").
 
 Pure Python: no Odoo import. The format read is the package's ``data/nested-divisions.json``: a list of provinces
 ``{"code": 1, "name": ..., "wards": [{"code": 70, "name": "Phường Hoàn Kiếm", ...}, ...]}``.
@@ -106,9 +108,22 @@ def typed_commune_keys(text):
 
     The kind is required: many 2025 wards bear the name of a former district ("Thủ Đức", "Gò Vấp"), so a bare name
     in an older address may mean the district, a much larger area than the ward.
+    A text typed without any diacritics ("xa thanh an") is looked up without diacritics only: it may mean Xã Thanh
+    An as well as Xã Thạnh An, so it counts only where the province has one commune of that spelling.
     """
     kind, rest = _split_kind(text)
     if not kind:
         return []
     full = f"{kind} {rest}"
-    return [("full", full), ("folded", normalize_vn_name(full))]
+    folded = normalize_vn_name(full)
+    if normalize_vn_name(text) == " ".join(vn_spelling_key(text).split()):  # no diacritics typed at all
+        return [("folded", folded)]
+    return [("full", full), ("folded", folded)]
+
+
+def normalize_commune_code(code):
+    """An official code as the list writes it: all-digit codes on five digits ("70", typed as a number in a
+    spreadsheet, is "00070"); other codes as given, stripped.
+    """
+    code = (code or "").strip()
+    return commune_code(code) if code.isdigit() and len(code) < 5 else code

@@ -10,7 +10,12 @@ import zipfile
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.communes import CommuneListError, official_communes_path, read_official_communes
+from ..tools.communes import (
+    CommuneListError,
+    normalize_commune_code,
+    official_communes_path,
+    read_official_communes,
+)
 from ..tools.names import normalize_vn_name, vn_spelling_key
 
 _logger = logging.getLogger(__name__)
@@ -264,7 +269,8 @@ class CrmVnCommuneImport(models.TransientModel):
 
         parsed = []
         for number, cells in rows[header_index + 1 :]:
-            name, province, code = cell(cells, "name"), cell(cells, "province"), cell(cells, "code")
+            name, province = cell(cells, "name"), cell(cells, "province")
+            code = normalize_commune_code(cell(cells, "code"))
             if name or province or code:
                 parsed.append((number, name, province, code))
         if not parsed:
@@ -346,6 +352,7 @@ class CrmVnCommuneImport(models.TransientModel):
         # (en_US) values: a commune's official name is the same in every language.
         City = self.env["res.city"].sudo().with_context(lang="en_US")
         existing = City.search([("country_id", "=", vietnam.id)])
+        self._normalize_stored_codes(existing)
         by_code = {city.vn_code.casefold(): city for city in existing if city.vn_code}
         by_name = {(city.state_id.id, vn_spelling_key(city.name)): city for city in existing}
         provinces = dict(provinces or {})
@@ -412,6 +419,20 @@ class CrmVnCommuneImport(models.TransientModel):
             len(skipped),
         )
         return {"created": len(to_create), "updated": updated, "unchanged": unchanged, "skipped": skipped}
+
+    @api.model
+    def _normalize_stored_codes(self, cities):
+        """Write the codes of ``cities`` as the official list does ("70" -> "00070", see
+        :func:`~..tools.communes.normalize_commune_code`): lists loaded from a spreadsheet before 18.0.1.4.0 kept
+        the leading zeros a number cell drops, and would not be found again by code. A code whose padded form is
+        already taken is left alone.
+        """
+        taken = set(cities.mapped("vn_code"))
+        for city in cities:
+            code = normalize_commune_code(city.vn_code)
+            if city.vn_code and code != city.vn_code and code not in taken:
+                taken.add(code)
+                city.vn_code = code
 
     @api.model
     def _update_commune(self, city, values):
