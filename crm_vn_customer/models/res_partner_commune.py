@@ -11,7 +11,16 @@ class ResPartner(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         partners = super().create([self._vn_fill_from_commune(vals) for vals in vals_list])
-        partners._vn_link_communes()
+        # A company's first contact gives it its address (res.partner._handle_first_contact_creation), commune text
+        # included: link both, as base just wrote that address on the company with the same rights.
+        first_contacts_parents = partners.parent_id.filtered(
+            lambda parent: (
+                len(parent.child_ids) == 1
+                and not parent.city_id
+                and (parent.city, parent.state_id) == (parent.child_ids.city, parent.child_ids.state_id)
+            )
+        )
+        (partners | first_contacts_parents)._vn_link_communes()
         return partners
 
     def write(self, vals):

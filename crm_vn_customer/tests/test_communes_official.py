@@ -329,6 +329,21 @@ class TestTypedCommunes(TransactionCase):
         partner.write({"street": "1 Tràng Tiền"})
         self.assertEqual(partner.city_id, self.commune["00070"])
 
+    def test_company_and_its_contacts(self):
+        """A company's first contact gives it its address; contacts follow their company's commune."""
+        company = (
+            self.env["res.partner"].with_user(self.salesman).create({"name": "Công ty Chợ Lớn", "is_company": True})
+        )
+        first = self._partner("P. Chợ Lớn", parent_id=company.id, type="contact")
+        cho_lon = first.city_id
+        self.assertEqual(cho_lon.name, "Phường Chợ Lớn")
+        self.assertEqual((company.city_id, company.city), (cho_lon, "Phường Chợ Lớn"))
+        second = self.env["res.partner"].with_user(self.salesman).create({"name": "Kế toán", "parent_id": company.id})
+        self.assertEqual(second.city_id, cho_lon)
+        company.write({"city": "P. Bến Thành"})
+        self.assertEqual((company | first | second).mapped("city_id"), self.commune["26743"])
+        self.assertEqual(set((company | first | second).mapped("city")), {"Phường Bến Thành"})
+
     def test_import_name_shared_by_provinces(self):
         """Importing "Xã Tân Thạnh" in Đồng Tháp gives Đồng Tháp's, not the first of the four."""
         result = (
