@@ -23,7 +23,10 @@ class MailActivity(models.Model):
         return result
 
     def _action_done(self, feedback=False, attachment_ids=None):
-        calls = self.filtered(lambda a: a.activity_type_id.vn_marketing and a.activity_type_id.category == "phonecall")
+        marketing = self.filtered(lambda a: a.activity_type_id.vn_marketing)
+        # Planned before the customer joined the Do-Not-Call list or withdrew consent: not to be carried out now.
+        marketing._crm_vn_check_marketing_consent(planning=False)
+        calls = marketing.filtered(lambda a: a.activity_type_id.category == "phonecall")
         calls._crm_vn_check_call_hours()
         calls._crm_vn_log_calls()
         return super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
@@ -111,7 +114,9 @@ class MailActivity(models.Model):
             return Partner
         return Partner.sudo().with_context(active_test=False).search([("email_normalized", "=", email)])
 
-    def _crm_vn_check_marketing_consent(self):
+    def _crm_vn_check_marketing_consent(self, planning=True):
+        """Refuse marketing activities the customer did not consent to (or on the Do-Not-Call list); when
+        ``planning``, also a second marketing call planned on the same day."""
         Partner = self.env["res.partner"]
         for activity in self:
             customer = activity._crm_vn_customer()
@@ -139,7 +144,7 @@ class MailActivity(models.Model):
                         channel=dict(customer.consent_ids._fields["channel"]._description_selection(self.env))[channel],
                     )
                 raise ValidationError(message)
-            if channel == "call":
+            if channel == "call" and planning:
                 same_day = (activity._crm_vn_marketing_calls_of(customer) - activity).filtered(
                     lambda other, day=activity.date_deadline: other.date_deadline == day
                 )
@@ -149,7 +154,7 @@ class MailActivity(models.Model):
                             "%(customer)s already has a marketing call planned on %(date)s: at most one marketing call "
                             "per person per day.",
                             customer=customer.display_name,
-                            date=activity.date_deadline,
+                            date=activity.date_deadline.strftime("%d/%m/%Y"),
                         )
                     )
 

@@ -83,7 +83,9 @@ class ResCompany(models.Model):
 
         The Vietnamese public holidays, and the days wholly covered by a time off
         of the whole company (no resource) on its working calendar or on no
-        calendar, read in the calendar's time zone.
+        calendar, read in Vietnam time: the law counts Vietnamese working days,
+        and a company's calendar often keeps Odoo's default zone (Europe/Brussels
+        on a new database), in which a day off entered in Vietnam spans two days.
         """
         self.ensure_one()
         days = {day for year in range(start.year, stop.year + 1) for day, __ in vn_public_holidays(year)}
@@ -99,5 +101,5 @@ class ResCompany(models.Model):
                 ("date_to", ">", datetime.combine(start - timedelta(days=1), time.min)),
             ]
         )
-        days |= whole_days_off([(leave.date_from, leave.date_to) for leave in leaves], calendar.tz or DEFAULT_TZ)
+        days |= whole_days_off([(leave.date_from, leave.date_to) for leave in leaves], DEFAULT_TZ)
         return days

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 MARKETING_CHANNELS = ("email", "sms", "call", "zalo", "facebook")
 
@@ -38,6 +39,24 @@ class ResPartner(models.Model):
         help="On the Do-Not-Call list (Decree 91/2020/NĐ-CP): no marketing at all (calls, SMS, emails, messages), "
         "whatever the consent.",
     )
+
+    def write(self, vals):
+        """Anyone handling the customer may put it on the Do-Not-Call list; only a sales administrator takes it off
+        (the customer's objection to marketing is not undone by whoever wants to market to them)."""
+        if (
+            "vn_do_not_call" in vals
+            and not vals["vn_do_not_call"]
+            and not self.env.su
+            and not self.env.user.has_group("sales_team.group_sale_manager")
+            and any(self.mapped("vn_do_not_call"))
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only a sales administrator can take a customer off the Do-Not-Call list. Ask one, with the "
+                    "customer's request to receive marketing again."
+                )
+            )
+        return super().write(vals)
 
     @api.depends("consent_ids.state", "consent_ids.date", "consent_ids.purpose", "consent_ids.channel")
     def _compute_consents(self):

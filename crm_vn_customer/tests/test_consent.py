@@ -198,6 +198,22 @@ class TestConsent(CrmVnCustomerCommon):
                 (first | second).action_feedback(feedback="Đã gọi")
         self.assertTrue(first.exists() and second.exists(), "nothing marked done")
 
+    def test_planned_call_after_do_not_call_or_withdrawal(self):
+        """A call planned while the customer consented is not made once they object."""
+        self._consent(self.customer_member, "given", channel="call")
+        call = self.env.ref("crm_vn_customer.mail_activity_type_marketing_call")
+        customer = self.customer_member.with_user(self.user_member)
+        planned = customer.activity_schedule(activity_type_id=call.id, date_deadline=date(2026, 3, 2))
+        customer.vn_do_not_call = True
+        with freeze_time("2026-03-02 02:00:00"), self.assertRaisesRegex(ValidationError, "Do-Not-Call"):  # 09:00
+            planned.action_feedback(feedback="Đã gọi")
+        self.assertTrue(planned.exists())
+        self.customer_member.with_user(self.user_manager).vn_do_not_call = False
+        self._consent(self.customer_member, "withdrawn", channel="call")
+        with freeze_time("2026-03-02 02:00:00"), self.assertRaisesRegex(ValidationError, "not consented"):
+            planned.action_feedback(feedback="Đã gọi")
+        self.assertFalse(self.env["crm.vn.marketing.log"].search([("partner_id", "=", self.customer_member.id)]))
+
     def test_marketing_call_to_a_lead_without_customer(self):
         """Whoever holds the lead's number must have consented; the calls are counted on the number."""
         call = self.env.ref("crm_vn_customer.mail_activity_type_marketing_call")
@@ -219,6 +235,18 @@ class TestConsent(CrmVnCustomerCommon):
             again = lead.activity_schedule(activity_type_id=call.id, date_deadline=date(2026, 3, 2))
             with self.assertRaisesRegex(UserError, "already received a marketing call"):
                 again.action_feedback(feedback="Gọi lại")
+
+    def test_do_not_call_list_taken_off_by_an_administrator_only(self):
+        customer = self.customer_member.with_user(self.user_member)
+        customer.vn_do_not_call = True
+        with self.assertRaisesRegex(AccessError, "Only a sales administrator"):
+            customer.vn_do_not_call = False
+        with self.assertRaises(AccessError):
+            customer.write({"vn_do_not_call": False, "comment": "khách đồng ý lại"})
+        self.assertTrue(self.customer_member.vn_do_not_call)
+        customer.write({"vn_do_not_call": True, "comment": "nhắc lại"})  # no change: allowed
+        self.customer_member.with_user(self.user_manager).vn_do_not_call = False
+        self.assertFalse(self.customer_member.vn_do_not_call)
 
     def test_do_not_call_list(self):
         self._consent(self.customer_member, "given")

@@ -322,6 +322,12 @@ class TestDataRequestCompanyTimeOff(DataRequestCommon):
         self._leave(calendar_id=self.calendar.id)
         self.assertEqual(self._answer_deadline(), date(2026, 3, 5))
 
+    def test_time_off_read_in_vietnam_time(self):
+        """A calendar left in another zone (Odoo's default on a new database): the day entered in Vietnam counts."""
+        self.calendar.tz = "Europe/Brussels"
+        self._leave(calendar_id=self.calendar.id)
+        self.assertEqual(self._answer_deadline(), date(2026, 3, 5))
+
     def test_time_off_on_no_calendar(self):
         leave = self._leave(calendar_id=False)
         self.assertEqual(leave.company_id, self.env.company)
