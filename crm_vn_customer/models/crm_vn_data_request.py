@@ -2,6 +2,7 @@ import base64
 import json
 from datetime import timedelta
 
+import pytz
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -9,6 +10,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
 from ..tools.holidays import add_working_days
+from ..tools.marketing import TZ
 
 REQUEST_TYPES = [
     ("access", "See my data"),
@@ -30,6 +32,22 @@ RECEIVED_BY = [
 ]
 OPEN_STATES = ("new", "answered")
 EXPORT_TYPES = ("access", "provision")
+# Written only by the request's own steps (buttons, deadline recomputation, escalation job), each logged: a request
+# is the company's evidence of how it answered, not something to edit by hand (or over RPC).
+WORKFLOW_FIELDS = frozenset(
+    {
+        "reference",
+        "state",
+        "date_answered",
+        "date_done",
+        "answer_deadline",
+        "completion_deadline",
+        "escalated_answer",
+        "escalated_completion",
+        "export_attachment_id",
+    }
+)
+WORKFLOW = "crm_vn_dsr_workflow"  # context key of those steps
 
 
 class CrmVnDataRequest(models.Model):
@@ -130,7 +148,7 @@ class CrmVnDataRequest(models.Model):
             values = request._crm_vn_deadlines()
             if all(request[fname] == value for fname, value in values.items()):
                 continue
-            request.write(values)
+            request.with_context(**{WORKFLOW: True}).write(values)
             request.message_post(
                 body=self.env._(
                     "Deadlines now: answer by %(answer)s, carried out by %(completion)s (%(reason)s).",
@@ -170,8 +188,36 @@ class CrmVnDataRequest(models.Model):
     def _crm_vn_late_completion(self, today):
         return self.state in OPEN_STATES and bool(self.completion_deadline) and self.completion_deadline < today
 
+    def _crm_vn_check_workflow_fields(self, vals):
+        """Refuse a hand-made change to the request's steps (see :data:`WORKFLOW_FIELDS`), and a received date moved
+        later by anyone but a sales administrator (it would push the legal deadlines back)."""
+        if self.env.su or self.env.context.get(WORKFLOW):
+            return
+        forced = sorted(
+            fname for fname in WORKFLOW_FIELDS.intersection(vals) if not (fname == "reference" and vals[fname] == "/")
+        )
+        if forced:
+            raise UserError(
+                self.env._(
+                    "The steps of a personal data request are recorded by its buttons (Answered, Done, Refuse, "
+                    "Export, Anonymise), not edited by hand: %(fields)s.",
+                    fields=", ".join(self._fields[fname]._description_string(self.env) for fname in forced),
+                )
+            )
+        if self and "date_received" in vals and not self.env.user.has_group("sales_team.group_sale_manager"):
+            received = fields.Date.to_date(vals["date_received"])
+            if any(received and received > request.date_received for request in self):
+                raise UserError(
+                    self.env._(
+                        "Only a sales administrator can move the received date of a request later: it pushes back "
+                        "the legal deadlines. An earlier date can be corrected by anyone handling the request."
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._crm_vn_check_workflow_fields(vals)
         for vals in vals_list:
             if vals.get("reference", "/") == "/":
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
@@ -181,6 +227,7 @@ class CrmVnDataRequest(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        self._crm_vn_check_workflow_fields(vals)
         if {"date_received", "involves_processor"}.intersection(vals):
             # New deadlines: each may be missed (and escalated) again.
             vals = dict(vals, escalated_answer=False, escalated_completion=False)
@@ -194,7 +241,9 @@ class CrmVnDataRequest(models.Model):
                 raise UserError(
                     self.env._("Only a new request can be answered (%(reference)s).", reference=request.reference)
                 )
-        self.write({"state": "answered", "date_answered": fields.Date.context_today(self)})
+        self.with_context(**{WORKFLOW: True}).write(
+            {"state": "answered", "date_answered": fields.Date.context_today(self)}
+        )
         for request in self:
             request.message_post(body=self.env._("The customer was answered."))
         return True
@@ -207,11 +256,55 @@ class CrmVnDataRequest(models.Model):
                         "Only an open request can be marked as done (%(reference)s).", reference=request.reference
                     )
                 )
+            request._crm_vn_check_carried_out()
         today = fields.Date.context_today(self)
         for request in self:
-            request.write({"state": "done", "date_done": today, "date_answered": request.date_answered or today})
+            request.with_context(**{WORKFLOW: True}).write(
+                {"state": "done", "date_done": today, "date_answered": request.date_answered or today}
+            )
             request.message_post(body=self.env._("The request was carried out."))
         return True
+
+    def _crm_vn_check_carried_out(self):
+        """Refuse to close a request whose effect is not recorded (extension point).
+
+        A deletion is carried out by the Anonymise button; a consent withdrawal by a withdrawal in the consent log,
+        and an objection by one or by the Do-Not-Call list, recorded since the request arrived. Other requests
+        (access, correction, restriction...) are done by hand and described in the response.
+        """
+        self.ensure_one()
+        since = self.date_received
+        withdrawals = self.partner_id.consent_ids.filtered(
+            lambda consent: (
+                consent.state == "withdrawn" and pytz.utc.localize(consent.date).astimezone(TZ).date() >= since
+            )  # Vietnam's day
+        )
+        if self.request_type == "deletion":
+            raise UserError(
+                self.env._(
+                    "A deletion request is carried out with the Anonymise button, which removes the customer's "
+                    "personal data and logs what was done (%(reference)s).",
+                    reference=self.reference,
+                )
+            )
+        if self.request_type == "withdrawal" and not withdrawals:
+            raise UserError(
+                self.env._(
+                    "Record the withdrawal in %(customer)s's consent log first (Consents tab): the request is carried "
+                    "out when the consent is withdrawn (%(reference)s).",
+                    customer=self.partner_id.display_name,
+                    reference=self.reference,
+                )
+            )
+        if self.request_type == "objection" and not (withdrawals or self.partner_id.vn_do_not_call):
+            raise UserError(
+                self.env._(
+                    "Record the objection first: put %(customer)s on the Do-Not-Call list or record the withdrawal "
+                    "in the consent log (%(reference)s).",
+                    customer=self.partner_id.display_name,
+                    reference=self.reference,
+                )
+            )
 
     def action_refuse(self, reason=None):
         """Refuse the requests, with the reason given or already written on each."""
@@ -229,7 +322,7 @@ class CrmVnDataRequest(models.Model):
                     )
                 )
             today = fields.Date.context_today(self)
-            request.write(
+            request.with_context(**{WORKFLOW: True}).write(
                 {
                     "state": "refused",
                     "refuse_reason": reason,
@@ -267,7 +360,7 @@ class CrmVnDataRequest(models.Model):
                         deadline=request.answer_deadline.strftime("%d/%m/%Y"),
                     )
                 )
-                request.escalated_answer = True
+                request.with_context(**{WORKFLOW: True}).escalated_answer = True
             if not request.escalated_completion and request._crm_vn_late_completion(today):
                 request._crm_vn_escalate(
                     self.env._(
@@ -276,7 +369,7 @@ class CrmVnDataRequest(models.Model):
                         deadline=request.completion_deadline.strftime("%d/%m/%Y"),
                     )
                 )
-                request.escalated_completion = True
+                request.with_context(**{WORKFLOW: True}).escalated_completion = True
         return True
 
     def _crm_vn_escalation_users(self):
@@ -320,7 +413,7 @@ class CrmVnDataRequest(models.Model):
                 "res_id": self.id,
             }
         )
-        self.export_attachment_id = attachment
+        self.with_context(**{WORKFLOW: True}).export_attachment_id = attachment
         self.message_post(
             body=self.env._("Export of the customer's personal data."),
             attachment_ids=attachment.ids,
@@ -360,7 +453,7 @@ class CrmVnDataRequest(models.Model):
             note = self.env._(
                 "The customer's personal data was anonymised on %(date)s.", date=today.strftime("%d/%m/%Y")
             )
-            request.write(
+            request.with_context(**{WORKFLOW: True}).write(
                 {
                     "description": note,
                     "response": Markup("<p>%s</p>") % note,

@@ -112,7 +112,8 @@ class TestDataRequest(DataRequestCommon):
         self.assertEqual(request.completion_deadline, date(2026, 5, 9))
         request.involves_processor = True
         self.assertEqual(request.completion_deadline, date(2026, 5, 14))
-        request.write({"date_received": date(2026, 4, 29), "involves_processor": False})
+        # a later received date (a sales administrator's correction: it pushes the deadlines back)
+        request.with_user(self.user_manager).write({"date_received": date(2026, 4, 29), "involves_processor": False})
         self.assertEqual(request.answer_deadline, date(2026, 5, 5))
         self.assertEqual(request.completion_deadline, date(2026, 5, 14))
         other = self._request(self.customer_leader, date(2026, 4, 29))
@@ -149,6 +150,57 @@ class TestDataRequest(DataRequestCommon):
         tracked = request.sudo().message_ids.tracking_value_ids.filtered(lambda t: t.field_id.name == "state")
         self.assertEqual(len(tracked), 2)
 
+    def test_steps_are_not_edited_by_hand(self):
+        """The request is the company's evidence: its steps go through the buttons, each logged."""
+        request = self._request(self.customer_member, date(2026, 4, 24), user=self.user_member)
+        mine = request.with_user(self.user_member)
+        for vals in (
+            {"state": "done"},
+            {"escalated_answer": True},
+            {"escalated_completion": True},
+            {"date_done": date(2026, 4, 25)},
+            {"answer_deadline": date(2026, 6, 1)},
+            {"reference": "YC-FAKE"},
+        ):
+            with self.subTest(vals=vals), self.assertRaisesRegex(UserError, "recorded by its buttons"):
+                mine.write(vals)
+        with self.assertRaisesRegex(UserError, "recorded by its buttons"):
+            self._request(self.customer_member, date(2026, 4, 24), user=self.user_member, state="done")
+        # the received date: earlier by anyone, later by a sales administrator only
+        with self.assertRaisesRegex(UserError, "Only a sales administrator"):
+            mine.date_received = date(2026, 4, 27)
+        mine.date_received = date(2026, 4, 23)
+        request.with_user(self.user_manager).date_received = date(2026, 4, 27)
+        self.assertEqual((request.state, request.date_received), ("new", date(2026, 4, 27)))
+        # nor deleted, even by a sales administrator
+        with self.assertRaises(AccessError):
+            request.with_user(self.user_manager).unlink()
+
+    def test_done_only_once_carried_out(self):
+        with freeze_time("2026-04-24 03:00"):
+            deletion = self._request(self.customer_leader, date(2026, 4, 24), request_type="deletion")
+            withdrawal = self._request(self.customer_leader, date(2026, 4, 24), request_type="withdrawal")
+            objection = self._request(self.customer_leader, date(2026, 4, 24), request_type="objection")
+            with self.assertRaisesRegex(UserError, "Anonymise button"):
+                deletion.action_done()
+            with self.assertRaisesRegex(UserError, "Record the withdrawal"):
+                withdrawal.action_done()
+            with self.assertRaisesRegex(UserError, "Record the objection"):
+                objection.action_done()
+            self.assertEqual({deletion.state, withdrawal.state, objection.state}, {"new"})
+            self.env["crm.vn.consent"].with_user(self.user_leader).create(
+                {
+                    "partner_id": self.customer_leader.id,
+                    "purpose": "marketing",
+                    "channel": "all",
+                    "state": "withdrawn",
+                    "method": "call",
+                }
+            )
+            withdrawal.action_done()
+            objection.action_done()
+        self.assertEqual((withdrawal.state, objection.state), ("done", "done"))
+
     def test_refuse_needs_reason(self):
         request = self._request(self.customer_leader, date(2026, 4, 24), request_type="deletion")
         with self.assertRaises(UserError):
@@ -176,7 +228,8 @@ class TestDataRequest(DataRequestCommon):
             request.with_user(self.user_member).unlink()
         with self.assertRaises(AccessError):
             Request.with_user(self.user_employee).search([])
-        request.with_user(self.user_manager).unlink()
+        with self.assertRaises(AccessError):  # the company's record of the request: refused, never deleted
+            request.with_user(self.user_manager).unlink()
 
     def test_late_escalation(self):
         request = self._request(self.customer_leader, date(2026, 4, 24))
