@@ -19,6 +19,7 @@ from . import (
     res_partner_calendar,
     res_partner_commune,
     res_partner_consent,
+    res_partner_data_request,
     res_partner_duplicate,
     res_partner_import,
     res_partner_import_encoding,

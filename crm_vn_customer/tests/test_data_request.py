@@ -231,6 +231,16 @@ class TestDataRequest(DataRequestCommon):
         with self.assertRaises(AccessError):  # the company's record of the request: refused, never deleted
             request.with_user(self.user_manager).unlink()
 
+    def test_requests_from_the_customer(self):
+        request = self._request(self.customer_member, date(2026, 4, 24), user=self.user_member)
+        customer = self.customer_member.with_user(self.user_member)
+        self.assertEqual(customer.vn_data_request_count, 1)
+        action = customer.action_view_vn_data_requests()
+        self.assertEqual(self.env["crm.vn.data.request"].with_user(self.user_member).search(action["domain"]), request)
+        self.assertEqual(action["context"]["default_partner_id"], self.customer_member.id)
+        # someone who may not see the requests sees no count (and no error)
+        self.assertEqual(self.customer_member.with_user(self.user_employee).vn_data_request_count, 0)
+
     def test_late_escalation(self):
         request = self._request(self.customer_leader, date(2026, 4, 24))
         answered = self._request(self.customer_leader, date(2026, 4, 24))
