@@ -7,6 +7,7 @@ from . import (
     crm_vn_duplicate_merge_log,
     crm_vn_interest,
     crm_vn_marketing_log,
+    ir_attachment,
     mail_activity,
     mail_activity_type,
     res_city,

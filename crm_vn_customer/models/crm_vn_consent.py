@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 PURPOSES = [("service", "Customer service"), ("marketing", "Marketing")]
@@ -19,7 +19,7 @@ METHODS = [
     ("in_person", "In person"),
 ]
 # Fields that make up the legal record: fixed once recorded.
-RECORD_FIELDS = {"partner_id", "purpose", "channel", "state", "date", "method", "user_id", "notice"}
+RECORD_FIELDS = {"partner_id", "company_id", "purpose", "channel", "state", "date", "method", "user_id", "notice"}
 
 
 class CrmVnConsent(models.Model):
@@ -55,7 +55,7 @@ class CrmVnConsent(models.Model):
     user_id = fields.Many2one(
         "res.users", "Recorded By", required=True, default=lambda self: self.env.user, readonly=True, index=True
     )
-    note = fields.Text()
+    note = fields.Text(tracking=True)
 
     @api.constrains("date")
     def _check_date(self):
@@ -81,7 +81,36 @@ class CrmVnConsent(models.Model):
                     "A consent record cannot be changed once recorded: record a new consent or withdrawal instead."
                 )
             )
-        return super().write(vals)
+        if "attachment_ids" not in vals or self.env.su:
+            return super().write(vals)
+        self._crm_vn_check_evidence_kept(vals["attachment_ids"])
+        before = {consent: consent.attachment_ids for consent in self}
+        result = super().write(vals)
+        for consent, attachments in before.items():
+            added = consent.attachment_ids - attachments
+            if added:
+                consent.message_post(
+                    body=self.env._("Evidence added: %(files)s", files=", ".join(added.mapped("name"))),
+                    subtype_xmlid="mail.mt_note",
+                )
+        return result
+
+    def _crm_vn_check_evidence_kept(self, commands):
+        """Evidence is added, never removed nor replaced: refuse the x2many commands that would."""
+        for command in commands:
+            kind = command[0]
+            if kind in (Command.CREATE, Command.LINK):
+                continue
+            if kind == Command.SET and all(set(consent.attachment_ids.ids) <= set(command[2]) for consent in self):
+                continue
+            if kind == Command.CLEAR and not self.attachment_ids:
+                continue
+            raise UserError(
+                self.env._(
+                    "The evidence of a consent is kept: files can be added to it, not removed or replaced. Record "
+                    "a new consent or withdrawal if the evidence was wrong."
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

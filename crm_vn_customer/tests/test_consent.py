@@ -1,5 +1,6 @@
 from datetime import date, datetime, timedelta
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, freeze_time, tagged
 
@@ -119,6 +120,50 @@ class TestConsent(CrmVnCustomerCommon):
         )
         self.assertEqual(forged.user_id, self.user_member)
         self.assertTrue(self.customer_member.consent_service)
+
+    def test_evidence_is_added_never_removed(self):
+        Attachment = self.env["ir.attachment"].with_user(self.user_member)
+        signed, recording, other = (
+            Attachment.create({"name": name, "raw": b"%PDF-1.4 signed", "res_model": "crm.vn.consent"})
+            for name in ("phieu-dong-y.pdf", "ghi-am.mp3", "anh-chup.png")
+        )
+        consent = (
+            self.env["crm.vn.consent"]
+            .with_user(self.user_member)
+            .create(
+                {
+                    "partner_id": self.customer_member.id,
+                    "purpose": "marketing",
+                    "state": "given",
+                    "method": "paper",
+                    "date": datetime(2026, 3, 2, 2, 0),
+                    "attachment_ids": [Command.link(signed.id)],
+                }
+            )
+        )
+        consent.write({"attachment_ids": [Command.link(recording.id)]})
+        self.assertIn("ghi-am.mp3", consent.message_ids[0].body)
+        consent.write({"attachment_ids": [Command.set((signed | recording | other).ids)]})
+        self.assertEqual(consent.attachment_ids, signed | recording | other)
+        for commands in (
+            [Command.unlink(signed.id)],
+            [Command.delete(signed.id)],
+            [Command.set(recording.ids)],
+            [Command.clear()],
+        ):
+            with self.subTest(commands=commands), self.assertRaisesRegex(UserError, "evidence of a consent is kept"):
+                consent.write({"attachment_ids": commands})
+        with self.assertRaisesRegex(UserError, "evidence of a customer's consent"):
+            signed.unlink()
+        with self.assertRaisesRegex(UserError, "evidence of a customer's consent"):
+            signed.write({"raw": b"another file"})
+        self.assertEqual(consent.attachment_ids, signed | recording | other)
+        with self.assertRaisesRegex(UserError, "cannot be changed once recorded"):
+            consent.company_id = self.env["res.company"].create({"name": "Công ty Khác"})
+        consent.note = "Bản gốc lưu tại chi nhánh Hà Nội"  # a note may be added, and is tracked
+        self.cr.flush()
+        # an unrelated file stays the user's to delete
+        Attachment.create({"name": "nhap.txt", "raw": b"draft"}).unlink()
 
     def test_consents_follow_ownership(self):
         mine = self._consent(self.customer_member, "given")
