@@ -1,4 +1,7 @@
+import re
+
 from odoo import fields, models
+from odoo.osv import expression
 from odoo.tools import html2plaintext
 
 # Stored fields left out of an export: bookkeeping of the database, secrets,
@@ -15,6 +18,15 @@ class ResPartner(models.Model):
     records it keeps on the customer under its own key (``crm_vn_feedback``
     adds feedback, ``crm_vn_reports`` sale orders). Values are made readable
     by ``_crm_vn_export_record`` (names for relations, ISO dates, plain text).
+
+    Besides the records linked to the customer, the export looks for its
+    addresses and numbers where they are kept without such a link (SMS, the
+    marketing log, opt-out lists, leads from a form or an import): the same
+    addresses anonymisation looks for (``_crm_vn_personal_data_addresses``).
+    A record linked to another customer is that person's and stays out, as
+    for marketing (see ``_crm_vn_marketing_consented``). Every section is
+    there, empty when its application is not installed, so that the keys of
+    the file do not depend on the database.
     """
 
     _inherit = "res.partner"
@@ -24,6 +36,7 @@ class ResPartner(models.Model):
         self.ensure_one()
         partners = self.with_context(active_test=False)._crm_vn_personal_data_partners()
         contacts = partners - self
+        emails, numbers = self._crm_vn_personal_data_addresses(partners)
         return {
             "customer": self._crm_vn_export_record(self),
             "contacts": [self._crm_vn_export_record(contact) for contact in contacts],
@@ -35,11 +48,7 @@ class ResPartner(models.Model):
             "activities": self._crm_vn_export_activities("res.partner", partners.ids),
             "messages": self._crm_vn_export_messages("res.partner", partners.ids),
             "leads": [
-                self._crm_vn_export_record(lead)
-                | {
-                    "messages": self._crm_vn_export_messages("crm.lead", lead.ids),
-                    "activities": self._crm_vn_export_activities("crm.lead", lead.ids),
-                }
+                self._crm_vn_export_lead(lead)
                 for lead in self.env["crm.lead"]
                 .with_context(active_test=False)
                 .search([("partner_id", "in", partners.ids)], order="id")
@@ -48,7 +57,33 @@ class ResPartner(models.Model):
                 self._crm_vn_export_record(request, exclude={"export_attachment_id"})
                 for request in self.env["crm.vn.data.request"].search([("partner_id", "in", partners.ids)], order="id")
             ],
+            "leads_by_email_or_phone": [
+                self._crm_vn_export_lead(lead) for lead in self._crm_vn_leads_by_address(emails, numbers)
+            ],
+            "invoices": self._crm_vn_export_invoices(partners),
+            "sms": self._crm_vn_export_sms(partners, numbers),
+            "marketing_log": self._crm_vn_export_marketing_log(partners, emails | numbers),
+            "opt_outs": self._crm_vn_export_opt_outs(emails, numbers),
+            "meetings": self._crm_vn_export_meetings(partners),
         }
+
+    def _crm_vn_personal_data_addresses(self, partners):
+        """(emails, numbers) of the customer, as sets: the normalised emails and E.164 numbers of ``partners``
+        and of their leads (those anonymisation removes elsewhere), and the partners' phone match keys (a foreign
+        number is kept as typed there)."""
+        emails, numbers = self.with_context(active_test=False)._crm_vn_anonymize_addresses(partners)
+        numbers |= {key for key in partners.mapped("vn_phone_key") + partners.mapped("vn_mobile_key") if key}
+        return set(emails), numbers
+
+    def _crm_vn_about_customer_domain(self, partners, fname, values):
+        """Records of ``partners``, or of nobody and whose ``fname`` is one of the customer's addresses."""
+        return [
+            "|",
+            ("partner_id", "in", partners.ids),
+            "&",
+            ("partner_id", "=", False),
+            (fname, "in", sorted(values)),
+        ]
 
     def _crm_vn_personal_data_partners(self):
         """The customer and its contacts (archived ones too): whose data the customer may ask for."""
@@ -56,7 +91,10 @@ class ResPartner(models.Model):
         return self | self.with_context(active_test=False).search([("id", "child_of", self.id)])
 
     def _crm_vn_export_record(self, record, exclude=()):
-        """Stored, non-technical fields of ``record`` that hold a value, as JSON-ready values."""
+        """Stored, non-technical fields of ``record`` that hold a value, as JSON-ready values.
+
+        Yes/no fields are always there: "no" is a value (a withdrawn consent, not on the Do-Not-Call list).
+        """
         values = {"id": record.id}
         for name, field in record._fields.items():
             if (
@@ -79,8 +117,8 @@ class ResPartner(models.Model):
             elif field.type == "binary":
                 value = value.decode() if isinstance(value, bytes) else value
             elif field.type == "properties":
-                value = self._crm_vn_export_properties(value)
-            if value:
+                value = self._crm_vn_export_properties(value, field._get_properties_definition(record))
+            if value or field.type == "boolean":
                 values[name] = value
         return values
 
@@ -95,14 +133,7 @@ class ResPartner(models.Model):
                 "author": message.author_id.display_name or message.email_from or False,
                 "subject": message.subject or False,
                 "body": html2plaintext(message.body or ""),
-                "tracking": [
-                    {
-                        "field": tracking.field_id.field_description,
-                        "old": tracking._get_old_display_value()[0],
-                        "new": tracking._get_new_display_value()[0],
-                    }
-                    for tracking in message.tracking_value_ids
-                ],
+                "tracking": self._crm_vn_export_tracking(message.tracking_value_ids),
                 "attachments": message.attachment_ids.mapped("name"),
             }
             for message in messages
@@ -122,8 +153,175 @@ class ResPartner(models.Model):
             for activity in activities
         ]
 
-    def _crm_vn_export_properties(self, value):
-        """Properties as {label or name: value}, whatever form the field gives them in."""
+    def _crm_vn_export_properties(self, value, definition=None):
+        """Properties as {label or name: value}, whatever form the field gives them in; a yes/no property is kept
+        when "no" (its type is read from ``definition``, the properties' definition, in the {name: value} form)."""
         if isinstance(value, dict):
-            return {key: val for key, val in value.items() if val}
-        return {prop.get("string") or prop.get("name"): prop.get("value") for prop in value or [] if prop.get("value")}
+            booleans = {prop.get("name") for prop in definition or [] if prop.get("type") == "boolean"}
+            return {key: val for key, val in value.items() if val or key in booleans}
+        return {
+            prop.get("string") or prop.get("name"): prop.get("value")
+            for prop in value or []
+            if prop.get("value") or prop.get("type") == "boolean"
+        }
+
+    def _crm_vn_export_tracking(self, trackings):
+        """Tracked changes as {field, old, new}, the values as the chatter shows them (Odoo's own formatting:
+        names for relations and choices, yes/no as booleans, dates as text)."""
+        return [
+            {"field": value["changedField"], "old": value["oldValue"]["value"], "new": value["newValue"]["value"]}
+            for value in trackings._tracking_value_format()
+        ]
+
+    def _crm_vn_export_lead(self, lead):
+        return self._crm_vn_export_record(lead) | {
+            "messages": self._crm_vn_export_messages("crm.lead", lead.ids),
+            "activities": self._crm_vn_export_activities("crm.lead", lead.ids),
+        }
+
+    def _crm_vn_leads_by_address(self, emails, numbers):
+        """Leads without a customer that carry one of the customer's emails or numbers (a web form, an import).
+
+        Numbers are compared on the partners' match key (``_vn_phone_key``), whatever way the lead's number is
+        typed; the database search on its digits only narrows the candidates.
+        """
+        Lead = self.env["crm.lead"].with_context(active_test=False)
+        domains = [[("email_normalized", "in", sorted(emails))]] if emails else []
+        for number in sorted(numbers):
+            digits = re.sub(r"\D", "", number)[-9:]
+            if len(digits) >= 3:  # shorter is refused by the search (and matches anything)
+                domains.append([("phone_mobile_search", "like", digits)])
+        if not domains:
+            return Lead
+        candidates = Lead.search(expression.AND([[("partner_id", "=", False)], expression.OR(domains)]), order="id")
+        key = self.env["res.partner"]._vn_phone_key
+        return candidates.filtered(
+            lambda lead: lead.email_normalized in emails or {key(lead.phone), key(lead.mobile)} & numbers
+        )
+
+    def _crm_vn_export_invoices(self, partners):
+        """Invoices, credit notes and receipts of the customer and its contacts (when Invoicing is installed)."""
+        if "account.move" not in self.env:
+            return []
+        Move = self.env["account.move"]
+        moves = Move.search(
+            [("partner_id", "in", partners.ids), ("move_type", "in", Move.get_invoice_types(include_receipts=True))],
+            order="id",
+        )
+        return [
+            {
+                "id": move.id,
+                "number": move.name if move.name and move.name != "/" else False,
+                "type": move.move_type,
+                "customer": move.partner_id.display_name,
+                "date": move.invoice_date.isoformat() if move.invoice_date else False,
+                "due_date": move.invoice_date_due.isoformat() if move.invoice_date_due else False,
+                "state": move.state,
+                "payment_state": move.payment_state,
+                "currency": move.currency_id.name,
+                "amount_untaxed": move.amount_untaxed,
+                "amount_tax": move.amount_tax,
+                "amount_total": move.amount_total,
+                "amount_due": move.amount_residual,
+                "reference": move.ref or False,
+                "source": move.invoice_origin or False,
+                "lines": [
+                    {
+                        "description": line.name or False,
+                        "product": line.product_id.display_name or False,
+                        "quantity": line.quantity,
+                        "price_unit": line.price_unit,
+                        "discount": line.discount,
+                        "subtotal": line.price_subtotal,
+                        "total": line.price_total,
+                    }
+                    for line in move.invoice_line_ids
+                    if line.display_type == "product"
+                ],
+                "messages": self._crm_vn_export_messages("account.move", move.ids),
+            }
+            for move in moves
+        ]
+
+    def _crm_vn_export_sms(self, partners, numbers):
+        """Text messages still kept in the SMS queue (Odoo deletes them once sent), to the customer or its numbers."""
+        if "sms.sms" not in self.env:
+            return []
+        messages = self.env["sms.sms"].search(
+            self._crm_vn_about_customer_domain(partners, "number", numbers), order="id"
+        )
+        return [
+            {
+                "date": sms.create_date.isoformat(timespec="seconds"),
+                "number": sms.number or False,
+                "state": sms.state,
+                "failure": sms.failure_type or False,
+                "body": sms.body or False,
+            }
+            for sms in messages
+        ]
+
+    def _crm_vn_export_marketing_log(self, partners, recipients):
+        """Marketing messages and calls counted for the daily limits (Decree 91/2020), to the customer or its
+        addresses."""
+        logs = self.env["crm.vn.marketing.log"].search(
+            self._crm_vn_about_customer_domain(partners, "recipient", recipients), order="date desc, id desc"
+        )
+        return [self._crm_vn_export_record(log) for log in logs]
+
+    def _crm_vn_export_opt_outs(self, emails, numbers):
+        """Entries of the email and phone blacklists for the customer's addresses; a lifted opt-out is inactive."""
+        entries = []
+        for list_type, list_model, list_fname, values in (
+            ("email", "mail.blacklist", "email", emails),
+            ("phone", "phone.blacklist", "number", numbers),
+        ):
+            if not values or list_model not in self.env:
+                continue
+            found = (
+                self.env[list_model]
+                .with_context(active_test=False)
+                .search([(list_fname, "in", sorted(values))], order="id")
+            )
+            entries += [
+                {
+                    "type": list_type,
+                    "address": entry[list_fname],
+                    "active": entry.active,
+                    "added_on": entry.create_date.isoformat(timespec="seconds"),
+                    "changed_on": entry.write_date.isoformat(timespec="seconds"),
+                    "messages": self._crm_vn_export_messages(list_model, entry.ids),
+                }
+                for entry in found
+            ]
+        return entries
+
+    def _crm_vn_export_meetings(self, partners):
+        """Meetings the customer or its contacts attend, with their answer to the invitation."""
+        if "calendar.event" not in self.env:
+            return []
+        meetings = (
+            self.env["calendar.event"]
+            .with_context(active_test=False)
+            .search([("partner_ids", "in", partners.ids)], order="start, id")
+        )
+        return [
+            {
+                "id": meeting.id,
+                "name": meeting.name,
+                "start": meeting.start.isoformat(),
+                "stop": meeting.stop.isoformat(),
+                "all_day": meeting.allday,
+                "location": meeting.location or False,
+                "video_call": meeting.videocall_location or False,
+                "description": html2plaintext(meeting.description or ""),
+                "organizer": meeting.user_id.name or False,
+                "attendance": [
+                    {"name": attendee.common_name or attendee.partner_id.display_name, "answer": attendee.state}
+                    for attendee in meeting.attendee_ids
+                    if attendee.partner_id in partners
+                ],
+                "messages": self._crm_vn_export_messages("calendar.event", meeting.ids),
+            }
+            for meeting in meetings
+        ]

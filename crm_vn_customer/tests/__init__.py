@@ -12,6 +12,7 @@ from . import (
     test_legacy_encoding,
     test_marketing_sms,
     test_names,
+    test_personal_data_export,
     test_phone,
     test_provinces,
     test_res_partner,
