@@ -1,7 +1,10 @@
+import phonenumbers
+
 from odoo import fields, models
 from odoo.osv import expression
 from odoo.tools.mail import email_normalize_all, email_split_and_format
 
+from ..tools.names import vn_name_match_key
 from ..tools.phone import normalize_vn_phone
 
 # Personal fields of a customer and its contacts, emptied by anonymisation.
@@ -69,6 +72,15 @@ ANONYMIZE_CONTEXT = {
 }
 
 
+def national_digits(number):
+    """Digits of an E.164 number after its country code: they appear in every way of writing it
+    (``+84912345678``, ``0912345678``, ``0084...``), so a ``like`` on them finds the candidates."""
+    try:
+        return str(phonenumbers.parse(number).national_number)
+    except phonenumbers.NumberParseException:
+        return number.lstrip("+")
+
+
 class ResPartner(models.Model):
     """Anonymisation of a customer for a deletion request (Law 91/2025/QH15).
 
@@ -79,9 +91,11 @@ class ResPartner(models.Model):
     orders and the legal data of invoiced customers). Records are kept where
     they serve as evidence (consents, accounting documents); only their
     personal values go. The customer's addresses and numbers also leave the
-    places that hold them without a link to its records: meeting attendances,
-    outgoing mails, opt-out lists. Nothing is committed: a failure undoes
-    everything.
+    places that hold them without a link to its records: leads left without a
+    customer (a web form), meetings, outgoing mails and text messages, opt-out
+    lists. Free text on other customers' records that mentions this one (a
+    note, a message) is out of scope: it cannot be told apart from what it
+    says about them. Nothing is committed: a failure undoes everything.
     """
 
     _inherit = "res.partner"
@@ -96,9 +110,14 @@ class ResPartner(models.Model):
         self.ensure_one()
         partner = self.with_context(**ANONYMIZE_CONTEXT)
         partners = partner._crm_vn_personal_data_partners()
-        # Read before anything is emptied: the addresses to look for elsewhere.
+        # Read before anything is emptied: the addresses to look for elsewhere, and
+        # those of the partners who objected to marketing. Meetings first: their
+        # names are compared with the customer's, and their invitations are deleted
+        # rather than emptied below.
         emails, numbers = partner._crm_vn_anonymize_addresses(partners)
+        objected_emails, objected_numbers = partner._crm_vn_anonymize_objected_addresses(partners)
         counts = {}
+        counts["meetings"] = partner._crm_vn_anonymize_meetings(partners, emails)
         # Activities before archiving (which would delete them uncounted), then
         # the partners: the records below copy their new names.
         counts["activities"] = partner._crm_vn_anonymize_activities("res.partner", partners.ids)
@@ -109,14 +128,15 @@ class ResPartner(models.Model):
         counts["attachments"] = partner._crm_vn_anonymize_attachments("res.partner", partners.ids)
         counts["authored_messages"] = partner._crm_vn_anonymize_authored_messages(partners, emails)
         counts["mails"] = partner._crm_vn_anonymize_mails(partners, emails)
-        counts["leads"] = partner._crm_vn_anonymize_leads(partners)
+        counts["leads"] = partner._crm_vn_anonymize_leads(partners, emails, numbers)
         counts["consents"] = partner._crm_vn_anonymize_consents(partners)
         counts["data_requests"] = partner._crm_vn_anonymize_data_requests(partners)
         counts["merge_logs"] = partner._crm_vn_anonymize_merge_logs(partners)
         counts["tracking_values"] = partner._crm_vn_anonymize_tracking(partners)
         counts["meeting_attendances"] = partner._crm_vn_anonymize_attendees(partners)
         counts["marketing_logs"] = partner._crm_vn_anonymize_marketing_logs(partners, emails, numbers)
-        counts["opt_outs"] = partner._crm_vn_anonymize_opt_outs(partners, emails, numbers)
+        counts["sms"] = partner._crm_vn_anonymize_sms(partners, numbers)
+        counts["opt_outs"] = partner._crm_vn_anonymize_opt_outs(emails, numbers, objected_emails, objected_numbers)
         return counts
 
     def _crm_vn_anonymize_labels(self):
@@ -137,6 +157,8 @@ class ResPartner(models.Model):
             "tracking_values": self.env._("Tracked changes removed or anonymised"),
             "mails": self.env._("Outgoing emails to the customer, address removed"),
             "meeting_attendances": self.env._("Meeting attendances anonymised"),
+            "meetings": self.env._("Meetings whose description, location, invitations and files were removed"),
+            "sms": self.env._("Text messages to the customer deleted"),
             "opt_outs": self.env._("Opt-outs kept so that the address is never marketed to again, history removed"),
         }
 
@@ -177,8 +199,12 @@ class ResPartner(models.Model):
 
     # Records about the customer -------------------------------------------
 
-    def _crm_vn_anonymize_leads(self, partners):
+    def _crm_vn_anonymize_leads(self, partners, emails=(), numbers=()):
+        """Anonymise the customer's leads, and those without a customer whose contact it is
+        (``_crm_vn_anonymize_unlinked_leads``): the lead stays for the pipeline's figures, its
+        personal values, messages and files go."""
         leads = self.env["crm.lead"].search([("partner_id", "in", partners.ids)])
+        leads |= self._crm_vn_anonymize_unlinked_leads(partners, emails, numbers)
         for lead in leads:
             vals = {fname: False for fname in LEAD_FIELDS if fname in lead._fields}
             vals["name"] = self.env._("Anonymised opportunity %(id)s", id=lead.id)
@@ -187,6 +213,47 @@ class ResPartner(models.Model):
         self._crm_vn_anonymize_messages("crm.lead", leads.ids)
         self._crm_vn_anonymize_attachments("crm.lead", leads.ids)
         return len(leads)
+
+    def _crm_vn_anonymize_unlinked_leads(self, partners, emails, numbers):
+        """Leads without a customer (a web form, an import, an email) whose email or phone/mobile
+        is one of the customer's.
+
+        A lead linked to another customer is that customer's: never touched,
+        whatever it holds. An address or number another customer also holds
+        (a family's landline, a shared mailbox) does not tell whose lead it is:
+        a lead found only through such a value is left alone, rather than
+        destroying another person's request.
+        """
+        if not (emails or numbers):
+            return self.env["crm.lead"]
+        candidates = self.env["crm.lead"].search(
+            expression.AND(
+                [
+                    [("partner_id", "=", False)],
+                    expression.OR(
+                        [
+                            *self._crm_vn_email_domains(("email_from",), emails),
+                            *self._crm_vn_number_domains(("phone_mobile_search",), numbers),
+                        ]
+                    ),
+                ]
+            )
+        )
+        if not candidates:
+            return candidates
+        Partner = self.env["res.partner"].with_context(active_test=False)
+        shared_numbers = {
+            number for number, holders in Partner._crm_vn_number_holders(numbers).items() if holders - partners
+        }
+        others = Partner.search([("vn_email_key", "in", sorted(emails)), ("id", "not in", partners.ids)])
+        own_emails = set(emails) - set(others.mapped("vn_email_key"))
+        own_numbers = set(numbers) - shared_numbers
+
+        def theirs(lead):
+            lead_numbers = {normalize_vn_phone(value) for value in (lead.phone, lead.mobile) if value}
+            return bool(set(email_normalize_all(lead.email_from)) & own_emails or lead_numbers & own_numbers)
+
+        return candidates.filtered(theirs)
 
     def _crm_vn_anonymize_consents(self, partners):
         """Keep each consent (purpose, channel, state, date, method: the evidence of lawful
@@ -341,6 +408,11 @@ class ResPartner(models.Model):
         addresses of each result, an address may be a part of another one)."""
         return [[(fname, "ilike", email)] for fname in fnames for email in sorted(emails)]
 
+    def _crm_vn_number_domains(self, fnames, numbers):
+        """Domains finding the E.164 ``numbers`` in the fields ``fnames``, however written (candidates:
+        compare the normalised number of each result; ``phone_mobile_search`` ignores spaces and dots)."""
+        return [[(fname, "like", national_digits(number))] for fname in fnames for number in sorted(numbers)]
+
     # Addresses held elsewhere ---------------------------------------------
 
     def _crm_vn_anonymize_addresses(self, partners):
@@ -368,31 +440,141 @@ class ResPartner(models.Model):
             attendee.common_name = self.env._("Deleted customer %(id)s", id=attendee.partner_id.id)
         return len(attendees)
 
-    def _crm_vn_anonymize_opt_outs(self, partners, emails, numbers):
+    def _crm_vn_anonymize_meetings(self, partners, emails):
+        """Meetings the customer attends lose what they say about it; colleagues keep their meetings.
+
+        Called before the partners are emptied: the names are compared with the meetings' names.
+
+        - The description and location of every such meeting go: that is where
+          the customer's address, number and wishes are written, and the
+          colleagues attending need neither once the customer is gone.
+        - The name becomes a neutral one when it contains the name of the
+          customer or of one of its contacts, and always when they are the
+          meeting's only attendees outside the company: such a meeting is about
+          the customer, and its name tells what they wanted or where they live
+          even without naming them (a nickname, "Water filter, 12 Hang Bac").
+          A meeting with other customers (a seminar) keeps a name that does not
+          name this one.
+        - The invitations, updates and reminders (``user_notification``) are
+          deleted: each is a copy of the meeting sent to one attendee, listing
+          every attendee with the description and location. So are the
+          messages the customer wrote (its answers) or received, and the
+          ``.ics`` files (every attendee's address, the description).
+        - Colleagues' own notes in the meeting's chatter stay, showing the new
+          name: free text on a shared record is out of scope, as notes on other
+          customers are.
+
+        The attendances are kept, anonymous (``_crm_vn_anonymize_attendees``).
+        """
+        events = self.env["calendar.event"].search([("partner_ids", "in", partners.ids)])
+        if not events:
+            return 0
+        names = {f" {key} " for key in map(vn_name_match_key, partners.mapped("name")) if key}
+        neutral = self.env._("Meeting with a deleted customer")
+        renamed = self.env["calendar.event"]
+        for event in events:
+            vals = {"description": False, "location": False}
+            outsiders = event.partner_ids.filtered("partner_share")
+            event_name = f" {vn_name_match_key(event.name)} "
+            if not outsiders - partners or any(name in event_name for name in names):
+                vals["name"] = neutral
+                renamed |= event
+            event.write(vals)
+        messages = self.env["mail.message"].search([("model", "=", "calendar.event"), ("res_id", "in", events.ids)])
+        sent = messages.filtered(
+            lambda message: (
+                message.message_type == "user_notification"
+                or message.author_id & partners
+                or message.partner_ids & partners
+                or set(email_normalize_all(message.email_from)) & set(emails)
+            )
+        )
+        (messages - sent).filtered(lambda message: message.res_id in renamed.ids).write({"record_name": neutral})
+        sent.unlink()
+        self.env["ir.attachment"].search(
+            [
+                ("res_model", "=", "calendar.event"),
+                ("res_id", "in", events.ids),
+                "|",
+                ("mimetype", "=", "text/calendar"),
+                ("name", "=ilike", "%.ics"),
+            ]
+        ).unlink()
+        return len(events)
+
+    def _crm_vn_anonymize_sms(self, partners, numbers):
+        """Text messages to the customer (queued, sent or failed) are deleted, as Odoo itself deletes
+        them once sent: an ``sms.sms`` is only a number and a text. Those still queued are cancelled
+        first, so that their notifications say so; the notifications keep their state, not the number.
+
+        An SMS linked to another customer stays, even to this number (theirs as well).
+        """
+        candidates = self.env["sms.sms"].search(
+            expression.OR([[("partner_id", "in", partners.ids)], *self._crm_vn_number_domains(("number",), numbers)])
+        )
+        sms = candidates.filtered(
+            lambda sms: sms.partner_id in partners or (not sms.partner_id and normalize_vn_phone(sms.number) in numbers)
+        )
+        sms.filtered(lambda sms: sms.state == "outgoing").action_set_canceled()
+        count = len(sms)
+        sms.unlink()
+        notifications = self.env["mail.notification"].search(
+            expression.AND(
+                [
+                    [("notification_type", "=", "sms"), ("sms_number", "!=", False)],
+                    expression.OR(
+                        [
+                            [("res_partner_id", "in", partners.ids)],
+                            *self._crm_vn_number_domains(("sms_number",), numbers),
+                        ]
+                    ),
+                ]
+            )
+        )
+        notifications.filtered(
+            lambda notification: (
+                notification.res_partner_id in partners
+                or (not notification.res_partner_id and normalize_vn_phone(notification.sms_number) in numbers)
+            )
+        ).write({"sms_number": False})
+        return count
+
+    def _crm_vn_anonymize_objected_addresses(self, partners):
+        """(emails, numbers) of the partners who objected to marketing, read before they are emptied.
+
+        Each partner objects for itself: the Do-Not-Call list, or a withdrawn
+        marketing consent (email for addresses; SMS or calls for numbers), on
+        that partner. The addresses of a contact who did not object (a spouse)
+        are not blacklisted because the customer did.
+        """
+        emails, numbers = set(), set()
+        for each in partners:
+            own_emails, own_numbers = self._crm_vn_anonymize_addresses(each)
+            if each.vn_do_not_call or each._crm_vn_marketing_withdrawn("email"):
+                emails |= own_emails
+            if each.vn_do_not_call or any(each._crm_vn_marketing_withdrawn(channel) for channel in ("sms", "call")):
+                numbers |= own_numbers
+        return emails, numbers
+
+    def _crm_vn_anonymize_opt_outs(self, emails, numbers, objected_emails, objected_numbers):
         """Keep the customer's opt-outs (email and phone blacklists), without their history.
 
         A deletion must not undo an objection to marketing: were the entry
         removed, the address or number would be marketed to again as soon as it
         came back (an import, a web form, a mailing list). The entry keeps the
         bare address, which is needed for that purpose alone; its history
-        (messages, which may name the person or quote their words) goes. An
-        objection recorded only on the customer (the Do-Not-Call list, a withdrawn
-        marketing consent, both kept on the anonymised records, which no longer
-        hold the addresses) becomes an opt-out of the address itself.
+        (messages, which may name the person or quote their words) goes. The
+        opt-outs already on the list are kept for every address of the
+        customer and its contacts. An objection recorded only on a partner (the
+        Do-Not-Call list, a withdrawn marketing consent, both kept on the
+        anonymised records, which no longer hold the addresses) becomes an
+        opt-out of that partner's addresses (``objected_emails``,
+        ``objected_numbers``, see ``_crm_vn_anonymize_objected_addresses``).
         """
-
-        def objected(channels):
-            return any(
-                partner.vn_do_not_call or any(partner._crm_vn_marketing_withdrawn(channel) for channel in channels)
-                for partner in partners
-            )
-
-        if emails and objected(("email",)):
-            for email in sorted(emails):
-                self.env["mail.blacklist"]._add(email)
-        if numbers and objected(("sms", "call")):
-            for number in sorted(numbers):
-                self.env["phone.blacklist"].add(number)
+        for email in sorted(objected_emails):
+            self.env["mail.blacklist"]._add(email)
+        for number in sorted(objected_numbers):
+            self.env["phone.blacklist"].add(number)
         count = 0
         for list_model, list_fname, values in (
             ("mail.blacklist", "email", emails),

@@ -1,4 +1,5 @@
 import base64
+import re
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -22,6 +23,8 @@ TABLES = (
     "mail_blacklist",
     "phone_blacklist",
     "calendar_attendee",
+    "calendar_event",
+    "sms_sms",
     "crm_vn_marketing_log",
 )
 # Outgoing copies of messages: scanned here only. A name kept by law (invoiced
@@ -127,16 +130,36 @@ class AnonymizeCommon(CrmVnCustomerCommon):
                 {"recipient": "+84912345678", "channel": "sms"},
             ]
         )
-        # A meeting the customer attends, her opt-outs, and mail about her on a colleague's record.
+        # Leads from the web form, not linked to her: by her address, and by her number written another way.
+        cls.web_leads = cls.env["crm.lead"].create(
+            [
+                {
+                    "name": "Chị Bí Mật hỏi giá máy lọc nước",
+                    "contact_name": "Nguyễn Thị Bí Mật",
+                    "email_from": "Chị Mật <BiMat@Example.vn>",
+                    "description": "<p>Nhà ở 12 Hàng Bạc.</p>",
+                },
+                {"name": "Khách hỏi máy lọc nước", "contact_name": "Chị Mật", "mobile": "+84 912.345.678"},
+            ]
+        )
+        # A meeting the customer attends (in the future: the invitations, with their .ics
+        # files, go to her and the salesman), her opt-outs, and mail about her on a colleague's record.
         cls.meeting = cls.env["calendar.event"].create(
             {
                 "name": "Tư vấn máy lọc nước",
-                "start": "2026-04-20 02:00:00",
-                "stop": "2026-04-20 03:00:00",
+                "start": "2030-04-20 02:00:00",
+                "stop": "2030-04-20 03:00:00",
                 "user_id": cls.user_leader.id,
+                "description": "<p>Gọi chị Bí Mật (0912 345 678) trước khi tới.</p>",
+                "location": "12 Hàng Bạc, Hà Nội",
                 "partner_ids": [(4, cls.user_leader.partner_id.id), (4, cls.secret.id)],
             }
         )
+        # Text messages: posted on her record (queued), and to her number from a colleague's
+        # record (sent, awaiting the delivery report).
+        cls.secret._message_sms("Chị Bí Mật ơi, máy lọc nước đã về.", put_in_queue=True)
+        cls.customer_free._message_sms("Máy lọc nước đã về.", sms_numbers=["0912 345 678"], put_in_queue=True)
+        cls.env["sms.sms"].search([("partner_id", "=", False), ("number", "=", "+84912345678")]).state = "pending"
         cls.env["mail.blacklist"]._add("Bí Mật <BiMat@Example.vn>", message="Chị Bí Mật không muốn nhận thư.")
         cls.env["phone.blacklist"].add("0912 345 678")
         cls.stranger_message = cls.customer_free.message_post(
@@ -190,7 +213,7 @@ class AnonymizeCommon(CrmVnCustomerCommon):
         columns = self.env.cr.fetchall()
         columns += [("ir_attachment", "name"), ("ir_attachment", "description")]
         patterns = [f"%{needle}%" for needle in NEEDLES]
-        found = []
+        found = self._leftover_files(exempt)
         for table, column in columns:
             if (table, column) in exempt:
                 continue
@@ -203,6 +226,33 @@ class AnonymizeCommon(CrmVnCustomerCommon):
                 )
             )
             found += [(table, column, row[0]) for row in self.env.cr.fetchall()]
+        return found
+
+    def _leftover_files(self, exempt=()):
+        """(``ir_attachment``, ``raw``, id) of every text file (an invitation's .ics, an export) holding a
+        needle: their content is in the file store, out of reach of the column scan. The web client's
+        assets are not scanned."""
+        if ("ir_attachment", "raw") in exempt:
+            return []
+        files = (
+            self.env["ir.attachment"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    "|",
+                    ("mimetype", "=like", "text/%"),
+                    ("mimetype", "=", "application/json"),
+                    ("res_model", "!=", "ir.ui.view"),
+                ]
+            )
+        )
+        needles = [needle.casefold() for needle in NEEDLES]
+        found = []
+        for attachment in files:
+            # iCalendar folds long lines (a line break and a space): unfold them.
+            text = re.sub(r"\r?\n[ \t]", "", (attachment.raw or b"").decode(errors="replace")).casefold()
+            if any(needle in text for needle in needles):
+                found.append(("ir_attachment", "raw", attachment.id))
         return found
 
 
@@ -228,8 +278,31 @@ class TestAnonymize(AnonymizeCommon):
             ("mail_mail", "email_to"),
             ("mail_mail", "failure_reason"),
             ("mail_notification", "failure_reason"),
+            ("mail_notification", "sms_number"),
+            ("calendar_event", "description"),
+            ("calendar_event", "location"),
+            ("ir_attachment", "raw"),
+            ("sms_sms", "number"),
+            ("sms_sms", "body"),
         ):
             self.assertIn(expected, found)
+        self.assertFalse(self.web_leads.partner_id)
+        self.assertTrue(self.env["sms.sms"].search([("number", "=", "+84912345678"), ("state", "=", "pending")]))
+        invitations = self.env["mail.message"].search(
+            [
+                ("model", "=", "calendar.event"),
+                ("res_id", "=", self.meeting.id),
+                ("message_type", "=", "user_notification"),
+            ]
+        )
+        self.assertEqual(invitations.partner_ids, self.secret | self.user_leader.partner_id)
+        self.assertIn("Nguyễn Thị Bí Mật", invitations.filtered(lambda m: self.secret not in m.partner_ids).body)
+        self.assertEqual(
+            self.env["ir.attachment"]
+            .search([("res_model", "=", "calendar.event"), ("res_id", "=", self.meeting.id)])
+            .mapped("name"),
+            ["invitation.ics"] * 2,
+        )
 
     def test_anonymize(self):
         self._anonymize()
@@ -264,7 +337,7 @@ class TestAnonymize(AnonymizeCommon):
         log = request.message_ids[0].body
         for line in (
             "Contacts anonymised: 1",
-            "Leads and opportunities anonymised: 1",
+            "Leads and opportunities anonymised: 3",
             "Consent records kept as evidence, wording and notes removed: 1",
             "Data requests whose texts were removed: 1",
             "Activities deleted: 1",
@@ -272,6 +345,8 @@ class TestAnonymize(AnonymizeCommon):
             "Portal users archived: 0",
             "Outgoing emails to the customer, address removed: 1",
             "Meeting attendances anonymised: 1",
+            "Meetings whose description, location, invitations and files were removed: 1",
+            "Text messages to the customer deleted: 2",
             "Opt-outs kept so that the address is never marketed to again, history removed: 2",
         ):
             self.assertIn(line, log)
@@ -280,7 +355,38 @@ class TestAnonymize(AnonymizeCommon):
         email_entry = self.env["mail.blacklist"].search([("email", "=", "bimat@example.vn")])
         phone_entry = self.env["phone.blacklist"].search([("number", "=", "+84912345678")])
         self.assertTrue(email_entry and phone_entry)
+        queued = self.env["sms.sms"].search([("partner_id", "=", self.secret.id)])
+        self.assertEqual(queued.state, "outgoing")
+        queued_notification = self.env["mail.notification"].search([("sms_id_int", "=", queued.id)])
         self._anonymize()
+        # the leads of the web form stay in the pipeline, without a customer and anonymous
+        for lead in self.web_leads:
+            self.assertEqual(lead.name, f"Anonymised opportunity {lead.id}")
+            self.assertFalse(lead.partner_id or lead.contact_name or lead.email_from or lead.mobile)
+            self.assertFalse(lead.description)
+        # her meeting: a neutral name, no description, location, invitations nor .ics files;
+        # the salesman's attendance stays
+        meeting = self.meeting
+        self.assertEqual(meeting.name, "Meeting with a deleted customer")
+        self.assertFalse(meeting.description or meeting.location)
+        self.assertIn(self.user_leader.partner_id, meeting.partner_ids)
+        self.assertFalse(
+            self.env["mail.message"].search(
+                [
+                    ("model", "=", "calendar.event"),
+                    ("res_id", "=", meeting.id),
+                    ("message_type", "=", "user_notification"),
+                ]
+            )
+        )
+        self.assertFalse(
+            self.env["ir.attachment"].search([("res_model", "=", "calendar.event"), ("res_id", "=", meeting.id)])
+        )
+        # her text messages are deleted, even the one awaiting its delivery report; the queued
+        # one's notification says it was cancelled, without the number
+        self.assertFalse(self.env["sms.sms"].search([]).filtered(lambda sms: "912345678" in (sms.number or "")))
+        self.assertEqual(queued_notification.notification_status, "canceled")
+        self.assertFalse(queued_notification.sms_number)
         # the meeting keeps the anonymous attendee and its answer
         attendee = self.meeting.attendee_ids.filtered(lambda a: a.partner_id == self.secret)
         self.assertEqual(attendee.common_name, f"Deleted customer {self.secret.id}")
@@ -352,6 +458,90 @@ class TestAnonymize(AnonymizeCommon):
         self.assertEqual(other.email_to, "xbimat@example.vn")
         self.assertEqual(other.state, "outgoing")
         self.assertTrue(self.env["mail.blacklist"].search([("email", "=", "xbimat@example.vn")]))
+
+    def test_leads_of_other_people_kept(self):
+        """A lead of another customer holding her address, a web-form lead whose only link is a number
+        another customer also holds, and a longer address containing hers: not hers, left alone."""
+        self.customer_member.mobile = "0912 345 678"  # her husband's phone, say
+        Lead = self.env["crm.lead"]
+        other_customer = Lead.create(
+            {"name": "Máy lọc nước cho anh Cường", "partner_id": self.customer_member.id, "description": "<p>Gấp</p>"}
+        )
+        shared_number = Lead.create(
+            {"name": "Hỏi giá qua điện thoại", "contact_name": "Anh Cường", "phone": "0912345678"}
+        )
+        longer_address = Lead.create({"name": "Hỏi giá", "email_from": "xbimat@example.vn"})
+        both = Lead.create({"name": "Hỏi giá lần hai", "email_from": "bimat@example.vn", "phone": "0912345678"})
+        self._anonymize()
+        self.assertEqual(other_customer.name, "Máy lọc nước cho anh Cường")
+        self.assertEqual((other_customer.mobile, other_customer.description), ("+84912345678", "<p>Gấp</p>"))
+        self.assertEqual((shared_number.name, shared_number.contact_name), ("Hỏi giá qua điện thoại", "Anh Cường"))
+        self.assertEqual(shared_number.phone, "0912345678")
+        self.assertEqual(longer_address.email_from, "xbimat@example.vn")
+        # her address is hers alone: the lead is hers, whoever else holds the number
+        self.assertEqual(both.name, f"Anonymised opportunity {both.id}")
+        self.assertFalse(both.email_from or both.phone)
+
+    def test_meetings_of_colleagues_kept(self):
+        """A meeting she does not attend is not touched; one with another customer keeps its name
+        unless the name is hers (with or without diacritics), and the colleagues' notes."""
+        Event = self.env["calendar.event"]
+        vals = {"start": "2026-05-04 02:00:00", "stop": "2026-05-04 03:00:00", "user_id": self.user_leader.id}
+        internal = Event.create(
+            {
+                **vals,
+                "name": "Họp nhóm Hà Nội",
+                "description": "<p>Doanh số tháng 5</p>",
+                "location": "Văn phòng",
+                "partner_ids": [(4, self.user_leader.partner_id.id), (4, self.user_member.partner_id.id)],
+            }
+        )
+        guests = [(4, self.user_leader.partner_id.id), (4, self.secret.id), (4, self.customer_other.id)]
+        seminar = Event.create(
+            {**vals, "name": "Hội thảo máy lọc nước", "description": "<p>Mời chị Bí Mật</p>", "partner_ids": guests}
+        )
+        named = Event.create({**vals, "name": "Gặp chị Nguyen Thi Bi Mat và anh Đức", "partner_ids": guests})
+        note = seminar.message_post(
+            body="Chuẩn bị 20 ghế.", message_type="comment", author_id=self.user_leader.partner_id.id
+        )
+        self._anonymize()
+        self.assertEqual(internal.name, "Họp nhóm Hà Nội")
+        self.assertEqual((internal.description, internal.location), ("<p>Doanh số tháng 5</p>", "Văn phòng"))
+        self.assertEqual(seminar.name, "Hội thảo máy lọc nước")
+        self.assertFalse(seminar.description)
+        self.assertEqual(note.body, "<p>Chuẩn bị 20 ghế.</p>")
+        self.assertEqual(named.name, "Meeting with a deleted customer")
+        self.assertEqual(named.attendee_ids.partner_id, self.user_leader.partner_id | self.secret | self.customer_other)
+
+    def test_opt_out_only_for_who_objected(self):
+        """Her husband (a contact) on the Do-Not-Call list: his address becomes an opt-out, not hers;
+        her withdrawn email consent blacklists her address, not her number nor his address."""
+        Blacklist = self.env["mail.blacklist"].with_context(active_test=False)
+        PhoneBlacklist = self.env["phone.blacklist"].with_context(active_test=False)
+        Blacklist.search([]).unlink()
+        PhoneBlacklist.search([]).unlink()
+        self.secret_contact.write({"vn_do_not_call": True, "mobile": "0983 000 999"})
+        self._anonymize()
+        self.assertEqual(Blacklist.search([]).mapped("email"), ["chong.bimat@example.vn"])
+        self.assertEqual(PhoneBlacklist.search([]).mapped("number"), ["+84983000999"])
+
+    def test_withdrawn_email_consent_blacklists_only_her_address(self):
+        self.env["mail.blacklist"].with_context(active_test=False).search([]).unlink()
+        self.env["phone.blacklist"].with_context(active_test=False).search([]).unlink()
+        self.env["crm.vn.consent"].create(
+            {
+                "partner_id": self.secret.id,
+                "purpose": "marketing",
+                "channel": "email",
+                "state": "withdrawn",
+                "method": "call",
+            }
+        )
+        self._anonymize()
+        self.assertEqual(
+            self.env["mail.blacklist"].with_context(active_test=False).search([]).mapped("email"), ["bimat@example.vn"]
+        )
+        self.assertFalse(self.env["phone.blacklist"].with_context(active_test=False).search([]))
 
     def test_only_sales_administrators(self):
         for user in (self.user_leader, self.user_all):
