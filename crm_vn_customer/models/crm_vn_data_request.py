@@ -117,6 +117,13 @@ class CrmVnDataRequest(models.Model):
     escalated_answer = fields.Boolean(readonly=True, copy=False, help="Managers told that the answer is late.")
     escalated_completion = fields.Boolean(readonly=True, copy=False, help="Managers told that completion is late.")
     export_attachment_id = fields.Many2one("ir.attachment", "Data Export", readonly=True, copy=False)
+    identity_verified = fields.Boolean(
+        "Identity Checked",
+        tracking=True,
+        copy=False,
+        help="The requester was checked to be the customer or their legal representative (identity card, a call back "
+        "on the number on file, a signed letter): required before their data is given out or deleted.",
+    )
 
     _sql_constraints = [
         ("reference_company_uniq", "unique(reference, company_id)", "The reference of a data request must be unique."),
@@ -265,6 +272,18 @@ class CrmVnDataRequest(models.Model):
             request.message_post(body=self.env._("The request was carried out."))
         return True
 
+    def _crm_vn_check_identity(self):
+        self.ensure_one()
+        if not self.identity_verified:
+            raise UserError(
+                self.env._(
+                    "Check the requester's identity first (identity card, a call back on the number on file...) and "
+                    "tick Identity Checked: a customer's data is given out or deleted only at their own request "
+                    "(%(reference)s).",
+                    reference=self.reference,
+                )
+            )
+
     def _crm_vn_check_carried_out(self):
         """Refuse to close a request whose effect is not recorded (extension point).
 
@@ -396,12 +415,13 @@ class CrmVnDataRequest(models.Model):
             raise UserError(self.env._("Only a request to see or obtain one's data is answered with an export."))
         if self.state not in OPEN_STATES:
             raise UserError(self.env._("This request is closed: open a new one for a new export."))
+        if not self.env.is_superuser() and not self.env.user.has_group("sales_team.group_sale_manager"):
+            # The export gathers everything on the customer, other salespeople's orders and messages included.
+            raise AccessError(self.env._("Only a sales administrator can export a customer's personal data."))
+        self._crm_vn_check_identity()
         self.check_access("write")
-        # The handler must be able to read the customer and each of its contacts
-        # (a contact may belong to another salesperson): else a sales manager exports.
-        self.partner_id.sudo()._crm_vn_personal_data_partners().with_env(self.env).check_access("read")
         # sudo: the law asks for everything held on the customer (messages, orders,
-        # feedback of other people's records included); access was checked above.
+        # feedback of other people's records included); the user was checked above.
         data = self.partner_id.sudo()._crm_vn_personal_data()
         content = json.dumps(data, ensure_ascii=False, indent=2, default=str).encode()
         attachment = self.env["ir.attachment"].create(
@@ -442,6 +462,8 @@ class CrmVnDataRequest(models.Model):
                     self.env._("Only an open request can be carried out (%(reference)s).", reference=request.reference)
                 )
         self.check_access("write")
+        for request in self:
+            request._crm_vn_check_identity()
         today = fields.Date.context_today(self)
         for request in self:
             # sudo: the law asks to remove everything held on the customer,

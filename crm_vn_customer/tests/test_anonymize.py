@@ -118,6 +118,7 @@ class AnonymizeCommon(CrmVnCustomerCommon):
                 "partner_id": cls.secret.id,
                 "request_type": "deletion",
                 "date_received": date(2026, 4, 24),
+                "identity_verified": True,
                 "description": "Chị Nguyễn Thị Bí Mật (bimat@example.vn) yêu cầu xoá dữ liệu.",
                 "response": "<p>Đã gọi lại số 0912 345 678.</p>",
             }
@@ -550,9 +551,20 @@ class TestAnonymize(AnonymizeCommon):
         self.assertEqual(self.request.state, "new")
         self.assertEqual(self.secret.name, "Nguyễn Thị Bí Mật")
 
+    def test_identity_checked_first(self):
+        self.request.identity_verified = False
+        with self.assertRaisesRegex(UserError, "identity"):
+            self.request.with_user(self.user_manager).action_anonymize()
+        self.assertEqual((self.request.state, self.secret.name), ("new", "Nguyễn Thị Bí Mật"))
+
     def test_only_open_deletion_requests(self):
         access = self.env["crm.vn.data.request"].create(
-            {"partner_id": self.secret.id, "request_type": "access", "date_received": date(2026, 4, 24)}
+            {
+                "partner_id": self.secret.id,
+                "request_type": "access",
+                "date_received": date(2026, 4, 24),
+                "identity_verified": True,
+            }
         )
         with self.assertRaises(UserError):
             access.with_user(self.user_manager).action_anonymize()
@@ -563,7 +575,12 @@ class TestAnonymize(AnonymizeCommon):
 
     def test_exports_of_earlier_requests_deleted(self):
         access = self.env["crm.vn.data.request"].create(
-            {"partner_id": self.secret.id, "request_type": "access", "date_received": date(2026, 4, 20)}
+            {
+                "partner_id": self.secret.id,
+                "request_type": "access",
+                "date_received": date(2026, 4, 20),
+                "identity_verified": True,
+            }
         )
         access.action_export_personal_data()
         export = access.export_attachment_id

@@ -299,8 +299,10 @@ class TestDataRequest(DataRequestCommon):
         )
         customer.message_post(body="Khách hỏi về bảo hành máy lọc nước.", message_type="comment")
         self.env["crm.lead"].create({"name": "Máy lọc nước cho nhà hàng", "partner_id": customer.id})
-        request = self._request(customer, date(2026, 4, 24), request_type="provision", user=self.user_other)
-        request.action_export_personal_data()
+        request = self._request(
+            customer, date(2026, 4, 24), request_type="provision", user=self.user_other, identity_verified=True
+        )
+        request.with_user(self.user_manager).action_export_personal_data()
         attachment = request.export_attachment_id
         self.assertEqual(attachment.mimetype, "application/json")
         self.assertIn(attachment, request.message_ids[0].attachment_ids)
@@ -322,23 +324,29 @@ class TestDataRequest(DataRequestCommon):
         self.assertNotIn("write_uid", data["customer"])
 
     def test_export_company_with_contacts(self):
-        request = self._request(self.company_other, date(2026, 4, 24), user=self.user_other)
-        request.action_export_personal_data()
+        request = self._request(self.company_other, date(2026, 4, 24), user=self.user_other, identity_verified=True)
+        request.with_user(self.user_manager).action_export_personal_data()
         data = json.loads(base64.b64decode(request.export_attachment_id.datas))
         self.assertEqual([c["name"] for c in data["contacts"]], ["Lý Thu Trang"])
         self.assertEqual(data["contacts"][0]["parent_id"], "Công ty TNHH Minh Phát")
 
     @freeze_time("2026-04-24 03:00")
-    def test_export_needs_every_contact_readable(self):
-        """An unassigned company whose contact belongs to Đức: Lan may not export it, a manager may."""
+    def test_export_by_a_sales_administrator_once_identity_checked(self):
+        """The export gathers everything (here a contact of Đức's on an unassigned company): a sales administrator
+        runs it, once the requester's identity was checked; Lan records the request."""
         company = self.env["res.partner"].create({"name": "Công ty Không Chủ", "is_company": True})
         self.env["res.partner"].create(
             {"name": "Liên Hệ Của Đức", "parent_id": company.id, "user_id": self.user_other.id, "phone": "0903 222 111"}
         )
         request = self._request(company, date(2026, 4, 24), user=self.user_member)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, "Only a sales administrator"):
             request.action_export_personal_data()
+        with self.assertRaisesRegex(UserError, "identity"):
+            request.with_user(self.user_manager).action_export_personal_data()
         self.assertFalse(request.export_attachment_id)
+        request.identity_verified = True  # Lan called back the number on file
+        with self.assertRaisesRegex(AccessError, "Only a sales administrator"):
+            request.action_export_personal_data()
         request.with_user(self.user_manager).action_export_personal_data()
         data = json.loads(base64.b64decode(request.export_attachment_id.datas))
         self.assertEqual([c["name"] for c in data["contacts"]], ["Liên Hệ Của Đức"])

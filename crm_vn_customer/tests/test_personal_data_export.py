@@ -20,8 +20,10 @@ class TestPersonalDataExport(DataRequestCommon):
         """Run the export of a "provide my data" request and return the JSON file, read back."""
         self._commit_tracking()
         user = user or self.user_other
-        request = self._request(customer or self.customer_other, date(2026, 4, 24), "provision", user=user)
-        request.action_export_personal_data()
+        request = self._request(
+            customer or self.customer_other, date(2026, 4, 24), "provision", user=user, identity_verified=True
+        )
+        request.with_user(self.user_manager).action_export_personal_data()
         return json.loads(base64.b64decode(request.export_attachment_id.datas))
 
     def _commit_tracking(self):

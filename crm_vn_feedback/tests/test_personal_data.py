@@ -20,9 +20,16 @@ class TestFeedbackPersonalData(CrmVnFeedbackCommon):
         request = (
             self.env["crm.vn.data.request"]
             .with_user(self.user_other)
-            .create({"partner_id": customer.id, "request_type": "access", "date_received": date(2026, 4, 24)})
+            .create(
+                {
+                    "partner_id": customer.id,
+                    "request_type": "access",
+                    "date_received": date(2026, 4, 24),
+                    "identity_verified": True,
+                }
+            )
         )
-        request.action_export_personal_data()
+        request.with_user(self.user_manager).action_export_personal_data()
         data = json.loads(base64.b64decode(request.export_attachment_id.datas))
         self.assertEqual([item["name"] for item in data["feedback"]], ["Máy lọc nước bị rò rỉ"])
         exported = data["feedback"][0]
