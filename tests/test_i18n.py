@@ -8,8 +8,13 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import TranslationModuleReader
 
 REPO = Path(__file__).resolve().parent.parent
-MODULES = ["crm_vn_customer", "crm_vn_customer_mass_mailing", "crm_vn_feedback", "crm_vn_reports"]
-# crm_vn_customer_mass_mailing_sms has no user-facing string: no i18n folder.
+MODULES = [
+    "crm_vn_customer",
+    "crm_vn_customer_mass_mailing",
+    "crm_vn_customer_mass_mailing_sms",
+    "crm_vn_feedback",
+    "crm_vn_reports",
+]
 
 
 @tagged("post_install", "-at_install", "crm_vn_i18n")

@@ -27,4 +27,5 @@ from . import (
     res_partner_personal_data,
     res_users,
     resource_calendar_leaves,
+    sms_sms,
 )

@@ -81,10 +81,10 @@ class TestMarketingSms(CrmVnCustomerCommon):
             result,
             {
                 self.p_ok: ("outgoing", False),
-                self.p_none: ("canceled", "sms_optout"),
-                self.p_dnc: ("canceled", "sms_optout"),
-                self.p_full: ("canceled", "sms_optout"),
-                self.p_withdrawn: ("canceled", "sms_optout"),
+                self.p_none: ("canceled", "sms_vn_consent"),
+                self.p_dnc: ("canceled", "sms_vn_consent"),
+                self.p_full: ("canceled", "sms_vn_limit"),
+                self.p_withdrawn: ("canceled", "sms_vn_consent"),
             },
         )
         logs = self.env["crm.vn.marketing.log"].search([("partner_id", "=", self.p_ok.id)])
@@ -97,7 +97,9 @@ class TestMarketingSms(CrmVnCustomerCommon):
                 self._send()
             self.env["sms.sms"].search([("partner_id", "in", self.partners.ids)]).unlink()
         with freeze_time(MORNING):
-            self.assertEqual(self._send()[self.p_ok], ("canceled", "sms_optout"), "the fourth in 24 hours is not sent")
+            self.assertEqual(
+                self._send()[self.p_ok], ("canceled", "sms_vn_limit"), "the fourth in 24 hours is not sent"
+            )
         with freeze_time("2026-03-03 04:00:00"):  # the next day, after 24 hours
             self.env["sms.sms"].search([("partner_id", "in", self.partners.ids)]).unlink()
             self.assertEqual(self._send()[self.p_ok], ("outgoing", False))
@@ -141,8 +143,8 @@ class TestMarketingSms(CrmVnCustomerCommon):
                 send(),
                 {
                     "+84903100001": ("outgoing", False),
-                    "+84903100003": ("canceled", "sms_optout"),
-                    "+84903999999": ("canceled", "sms_optout"),
+                    "+84903100003": ("canceled", "sms_vn_consent"),
+                    "+84903999999": ("canceled", "sms_vn_consent"),
                 },
             )
             self.assertEqual(
@@ -150,7 +152,7 @@ class TestMarketingSms(CrmVnCustomerCommon):
             )
             send()
             send()
-            self.assertEqual(send()["+84903100001"], ("canceled", "sms_optout"), "a fourth SMS to the number in 24 h")
+            self.assertEqual(send()["+84903100001"], ("canceled", "sms_vn_limit"), "a fourth SMS to the number in 24 h")
 
 
 @tagged("post_install", "-at_install", "crm_vn_customer")

@@ -8,8 +8,9 @@ class SmsComposer(models.TransientModel):
     """SMS sent in batch as marketing skip customers without consent, on the Do-Not-Call list or over the daily limit.
 
     Uses the SMS composer's opt-out extension point (``_get_optout_record_ids``):
-    skipped recipients get a cancelled SMS "Opted Out", visible in the SMS
-    list. The person is the record's customer and whoever holds the number
+    skipped recipients get a cancelled SMS saying why ("No Marketing Consent",
+    "Daily Marketing Limit Reached"), visible in the SMS list and, for a
+    campaign, in its statistics. The person is the record's customer and whoever holds the number
     (``res.partner._crm_vn_marketing_consented``); the daily limit counts per
     customer and per number. Sending outside 07:00-22:00 (Vietnam time) is
     refused, also for SMS campaigns of Email Marketing's SMS app.
@@ -39,8 +40,22 @@ class SmsComposer(models.TransientModel):
 
     def _get_optout_record_ids(self, records, recipients_info):
         optout = super()._get_optout_record_ids(records, recipients_info)
+        return list(set(optout) | set(self._crm_vn_sms_refusals(records, recipients_info)))
+
+    def _prepare_mass_sms_values(self, records):
+        """Refused SMS say why ("No Marketing Consent", "Daily Marketing Limit Reached") rather than "Opted Out"."""
+        values = super()._prepare_mass_sms_values(records)
+        refusals = self._crm_vn_sms_refusals(records, self._prepare_recipient_values(records))
+        for record_id, failure_type in refusals.items():
+            # A recipient also opted out of an SMS Marketing list shows our reason: both stop it.
+            if values[record_id]["failure_type"] == "sms_optout":
+                values[record_id]["failure_type"] = failure_type
+        return values
+
+    def _crm_vn_sms_refusals(self, records, recipients_info):
+        """{record id: "sms_vn_consent" or "sms_vn_limit"} of the marketing SMS of a batch that must not go."""
         if not self.crm_vn_marketing or self.composition_mode != "mass":
-            return optout
+            return {}
         Partner = self.env["res.partner"]
         numbers = {info["sanitized"] for info in recipients_info.values() if info["sanitized"]}
         holders = Partner._crm_vn_number_holders(numbers)
@@ -48,7 +63,7 @@ class SmsComposer(models.TransientModel):
         partners = Partner.concat(*(info["partner"] for info in recipients_info.values()))
         sent = partners._crm_vn_marketing_sent_today("sms")
         sent_to = Partner._crm_vn_marketing_sent_to("sms", numbers)
-        optout = set(optout)
+        refusals = {}
         for record in records:
             info = recipients_info[record.id]
             partner, number = info["partner"], info["sanitized"]
@@ -56,14 +71,17 @@ class SmsComposer(models.TransientModel):
             consented = Partner._crm_vn_marketing_consented(
                 "sms", records._name, partner, holders.get(number, Partner), record.id in subscribed
             )
-            if not consented or count >= SMS_PER_DAY:
-                optout.add(record.id)
+            if not consented:
+                refusals[record.id] = "sms_vn_consent"
+                continue
+            if count >= SMS_PER_DAY:
+                refusals[record.id] = "sms_vn_limit"
                 continue
             if partner:
                 sent[partner.id] = sent.get(partner.id, 0) + 1
             if number:
                 sent_to[number] = sent_to.get(number, 0) + 1
-        return list(optout)
+        return refusals
 
     def _crm_vn_subscribed_record_ids(self, records):
         """Ids of ``records`` whose list subscription is their consent (extension point: SMS campaigns)."""

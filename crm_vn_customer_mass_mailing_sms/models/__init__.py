@@ -1,1 +1,1 @@
-from . import mailing_mailing
+from . import mailing_mailing, mailing_trace

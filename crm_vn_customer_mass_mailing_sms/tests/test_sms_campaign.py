@@ -91,8 +91,8 @@ class TestSmsCampaign(TransactionCase):
             {
                 self.c_stranger.id: ("outgoing", False),
                 self.c_none.id: ("outgoing", False),  # the list subscription is the consent
-                self.c_dnc.id: ("cancel", "sms_optout"),
-                self.c_withdrawn.id: ("cancel", "sms_optout"),
+                self.c_dnc.id: ("cancel", "sms_vn_consent"),
+                self.c_withdrawn.id: ("cancel", "sms_vn_consent"),
             },
         )
         log = self.env["crm.vn.marketing.log"].search([("recipient", "in", ["+84903999001", "+84903200002"])])
@@ -107,7 +107,7 @@ class TestSmsCampaign(TransactionCase):
             mailing.with_user(self.marketer).action_send_sms()
         traces = self._traces(mailing)
         self.assertEqual(traces[self.c_stranger.id], ("outgoing", False), "the number of a consenting customer")
-        self.assertEqual(traces[self.c_none.id], ("cancel", "sms_optout"))
+        self.assertEqual(traces[self.c_none.id], ("cancel", "sms_vn_consent"))
 
     def test_campaign_to_contacts_and_daily_limit(self):
         partners = self.p_ok | self.p_none | self.p_dnc | self.p_withdrawn
@@ -121,10 +121,10 @@ class TestSmsCampaign(TransactionCase):
             with freeze_time(DAY):
                 mailing.with_user(self.marketer).action_send_sms()
             traces = self._traces(mailing)
-            self.assertEqual(traces[self.p_none.id], ("cancel", "sms_optout"))
-            self.assertEqual(traces[self.p_dnc.id], ("cancel", "sms_optout"))
-            self.assertEqual(traces[self.p_withdrawn.id], ("cancel", "sms_optout"))
-            expected = ("outgoing", False) if attempt < 3 else ("cancel", "sms_optout")
+            self.assertEqual(traces[self.p_none.id], ("cancel", "sms_vn_consent"))
+            self.assertEqual(traces[self.p_dnc.id], ("cancel", "sms_vn_consent"))
+            self.assertEqual(traces[self.p_withdrawn.id], ("cancel", "sms_vn_consent"))
+            expected = ("outgoing", False) if attempt < 3 else ("cancel", "sms_vn_limit")
             self.assertEqual(traces[self.p_ok.id], expected, f"campaign {attempt + 1} of the day")
 
     def test_queue_waits_for_the_morning(self):
