@@ -32,8 +32,9 @@ RECEIVED_BY = [
 ]
 OPEN_STATES = ("new", "answered")
 EXPORT_TYPES = ("access", "provision")
-# Written only by the request's own steps (buttons, deadline recomputation, escalation job), each logged: a request
-# is the company's evidence of how it answered, not something to edit by hand (or over RPC).
+# Written only by the request's own steps (buttons, deadline recomputation, escalation job), each logged, which write
+# them in superuser mode after their own checks (a context key would be forgeable over RPC): a request is the
+# company's evidence of how it answered, not something to edit by hand.
 WORKFLOW_FIELDS = frozenset(
     {
         "reference",
@@ -45,9 +46,9 @@ WORKFLOW_FIELDS = frozenset(
         "escalated_answer",
         "escalated_completion",
         "export_attachment_id",
+        "export_file",
     }
 )
-WORKFLOW = "crm_vn_dsr_workflow"  # context key of those steps
 
 
 class CrmVnDataRequest(models.Model):
@@ -116,7 +117,12 @@ class CrmVnDataRequest(models.Model):
     is_late = fields.Boolean("Late", compute="_compute_is_late", search="_search_is_late")
     escalated_answer = fields.Boolean(readonly=True, copy=False, help="Managers told that the answer is late.")
     escalated_completion = fields.Boolean(readonly=True, copy=False, help="Managers told that completion is late.")
-    export_attachment_id = fields.Many2one("ir.attachment", "Data Export", readonly=True, copy=False)
+    export_attachment_id = fields.Many2one(
+        "ir.attachment", "Data Export", readonly=True, copy=False, groups="sales_team.group_sale_manager"
+    )
+    export_file = fields.Binary(
+        "Data Export File", attachment=True, readonly=True, copy=False, groups="sales_team.group_sale_manager"
+    )
     identity_verified = fields.Boolean(
         "Identity Checked",
         tracking=True,
@@ -155,7 +161,7 @@ class CrmVnDataRequest(models.Model):
             values = request._crm_vn_deadlines()
             if all(request[fname] == value for fname, value in values.items()):
                 continue
-            request.with_context(**{WORKFLOW: True}).write(values)
+            request.sudo().write(values)
             request.message_post(
                 body=self.env._(
                     "Deadlines now: answer by %(answer)s, carried out by %(completion)s (%(reason)s).",
@@ -196,10 +202,19 @@ class CrmVnDataRequest(models.Model):
         return self.state in OPEN_STATES and bool(self.completion_deadline) and self.completion_deadline < today
 
     def _crm_vn_check_workflow_fields(self, vals):
-        """Refuse a hand-made change to the request's steps (see :data:`WORKFLOW_FIELDS`), and a received date moved
-        later by anyone but a sales administrator (it would push the legal deadlines back)."""
-        if self.env.su or self.env.context.get(WORKFLOW):
+        """Refuse a hand-made change to the request's steps (see :data:`WORKFLOW_FIELDS`), any change to a closed
+        request, and, by anyone but a sales administrator, a received date moved later or a processor added (both
+        push the legal deadlines back)."""
+        if self.env.su:
             return
+        closed = self.filtered(lambda request: request.state not in OPEN_STATES)
+        if closed and any(not fname.startswith(("message_", "activity_")) for fname in vals):
+            raise UserError(
+                self.env._(
+                    "%(reference)s is closed: it is kept as it was answered. Record a new request if needed.",
+                    reference=closed[0].reference,
+                )
+            )
         forced = sorted(
             fname for fname in WORKFLOW_FIELDS.intersection(vals) if not (fname == "reference" and vals[fname] == "/")
         )
@@ -220,21 +235,43 @@ class CrmVnDataRequest(models.Model):
                         "the legal deadlines. An earlier date can be corrected by anyone handling the request."
                     )
                 )
+        if (
+            vals.get("involves_processor")
+            and any(not request.involves_processor for request in self)
+            and not self.env.user.has_group("sales_team.group_sale_manager")
+        ):
+            raise UserError(
+                self.env._(
+                    "Only a sales administrator can record that a data processor is involved: it extends the time "
+                    "to carry out the request from 15 to 20 days."
+                )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
+        Request = self
+        if not self.env.su:
+            # Defaults given by the caller's context count as values (``default_state`` would skip the check).
+            defaults = {key for key in self.env.context if key.startswith("default_") and key[8:] in WORKFLOW_FIELDS}
+            if defaults:
+                # A new context without those keys: with_context(**kwargs) can only add keys.
+                context = {k: v for k, v in self.env.context.items() if k not in defaults}
+                Request = self.with_context(context)  # pylint: disable=context-overridden
         for vals in vals_list:
-            self._crm_vn_check_workflow_fields(vals)
+            Request._crm_vn_check_workflow_fields(vals)
         for vals in vals_list:
             if vals.get("reference", "/") == "/":
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
                 vals["reference"] = (
                     self.env["ir.sequence"].with_company(company).next_by_code("crm.vn.data.request") or "/"
                 )
-        return super().create(vals_list)
+        return super(CrmVnDataRequest, Request).create(vals_list)
 
     def write(self, vals):
         self._crm_vn_check_workflow_fields(vals)
+        if {"partner_id", "request_type"}.intersection(vals) and "identity_verified" not in vals:
+            # Another customer or another request: the identity checked was for the former one.
+            vals = dict(vals, identity_verified=False)
         if {"date_received", "involves_processor"}.intersection(vals):
             # New deadlines: each may be missed (and escalated) again.
             vals = dict(vals, escalated_answer=False, escalated_completion=False)
@@ -243,19 +280,19 @@ class CrmVnDataRequest(models.Model):
     # Workflow ------------------------------------------------------------
 
     def action_answer(self):
+        self.check_access("write")
         for request in self:
             if request.state != "new":
                 raise UserError(
                     self.env._("Only a new request can be answered (%(reference)s).", reference=request.reference)
                 )
-        self.with_context(**{WORKFLOW: True}).write(
-            {"state": "answered", "date_answered": fields.Date.context_today(self)}
-        )
+        self.sudo().write({"state": "answered", "date_answered": fields.Date.context_today(self)})
         for request in self:
             request.message_post(body=self.env._("The customer was answered."))
         return True
 
     def action_done(self):
+        self.check_access("write")
         for request in self:
             if request.state not in OPEN_STATES:
                 raise UserError(
@@ -266,9 +303,7 @@ class CrmVnDataRequest(models.Model):
             request._crm_vn_check_carried_out()
         today = fields.Date.context_today(self)
         for request in self:
-            request.with_context(**{WORKFLOW: True}).write(
-                {"state": "done", "date_done": today, "date_answered": request.date_answered or today}
-            )
+            request.sudo().write({"state": "done", "date_done": today, "date_answered": request.date_answered or today})
             request.message_post(body=self.env._("The request was carried out."))
         return True
 
@@ -327,6 +362,7 @@ class CrmVnDataRequest(models.Model):
 
     def action_refuse(self, reason=None):
         """Refuse the requests, with the reason given or already written on each."""
+        self.check_access("write")
         for request in self:
             if request.state not in OPEN_STATES:
                 raise UserError(
@@ -341,7 +377,7 @@ class CrmVnDataRequest(models.Model):
                     )
                 )
             today = fields.Date.context_today(self)
-            request.with_context(**{WORKFLOW: True}).write(
+            request.sudo().write(
                 {
                     "state": "refused",
                     "refuse_reason": reason,
@@ -379,7 +415,7 @@ class CrmVnDataRequest(models.Model):
                         deadline=request.answer_deadline.strftime("%d/%m/%Y"),
                     )
                 )
-                request.with_context(**{WORKFLOW: True}).escalated_answer = True
+                request.sudo().escalated_answer = True
             if not request.escalated_completion and request._crm_vn_late_completion(today):
                 request._crm_vn_escalate(
                     self.env._(
@@ -388,7 +424,7 @@ class CrmVnDataRequest(models.Model):
                         deadline=request.completion_deadline.strftime("%d/%m/%Y"),
                     )
                 )
-                request.with_context(**{WORKFLOW: True}).escalated_completion = True
+                request.sudo().escalated_completion = True
         return True
 
     def _crm_vn_escalation_users(self):
@@ -409,7 +445,7 @@ class CrmVnDataRequest(models.Model):
     # Personal data export --------------------------------------------------
 
     def action_export_personal_data(self):
-        """Attach a JSON export of everything held on the customer and post it in the chatter."""
+        """Attach a JSON export of everything held on the customer to the request (sales administrators only)."""
         self.ensure_one()
         if self.request_type not in EXPORT_TYPES:
             raise UserError(self.env._("Only a request to see or obtain one's data is answered with an export."))
@@ -424,6 +460,8 @@ class CrmVnDataRequest(models.Model):
         # feedback of other people's records included); the user was checked above.
         data = self.partner_id.sudo()._crm_vn_personal_data()
         content = json.dumps(data, ensure_ascii=False, indent=2, default=str).encode()
+        # The file belongs to a field only sales administrators may read: the salespeople who see the request do
+        # not see the other salespeople's records gathered in it (ir.attachment checks the field's groups).
         attachment = self.env["ir.attachment"].create(
             {
                 "name": f"{self.reference}.json",
@@ -431,12 +469,16 @@ class CrmVnDataRequest(models.Model):
                 "mimetype": "application/json",
                 "res_model": self._name,
                 "res_id": self.id,
+                "res_field": "export_file",
             }
         )
-        self.with_context(**{WORKFLOW: True}).export_attachment_id = attachment
+        self.sudo().export_attachment_id = attachment
         self.message_post(
-            body=self.env._("Export of the customer's personal data."),
-            attachment_ids=attachment.ids,
+            body=self.env._(
+                "Export of the customer's personal data prepared (%(file)s), for sales administrators to send to the "
+                "customer.",
+                file=attachment.name,
+            )
         )
         return True
 
@@ -475,7 +517,7 @@ class CrmVnDataRequest(models.Model):
             note = self.env._(
                 "The customer's personal data was anonymised on %(date)s.", date=today.strftime("%d/%m/%Y")
             )
-            request.with_context(**{WORKFLOW: True}).write(
+            request.sudo().write(
                 {
                     "description": note,
                     "response": Markup("<p>%s</p>") % note,

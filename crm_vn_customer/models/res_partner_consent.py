@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 MARKETING_CHANNELS = ("email", "sms", "call", "zalo", "facebook")
 
@@ -57,6 +57,23 @@ class ResPartner(models.Model):
                 )
             )
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_consent_or_marketing_log(self):
+        """A customer with a consent log or a marketing log is archived, not deleted: both are the company's
+        evidence (and deleting would also drop the Do-Not-Call flag). Anonymisation empties such a customer instead.
+        Contacts merged into another keep their logs on the one kept (the merge moves them first)."""
+        if self.env.su or not self:
+            return
+        # sudo: whether evidence exists does not depend on who deletes.
+        for model in ("crm.vn.consent", "crm.vn.marketing.log"):
+            if self.env[model].sudo().search_count([("partner_id", "in", self.ids)], limit=1):
+                raise UserError(
+                    self.env._(
+                        "A customer with a consent or marketing log cannot be deleted: the log is the company's "
+                        "evidence. Archive the customer, or carry out a deletion request (Anonymise)."
+                    )
+                )
 
     @api.depends("consent_ids.state", "consent_ids.date", "consent_ids.purpose", "consent_ids.channel")
     def _compute_consents(self):

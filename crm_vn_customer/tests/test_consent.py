@@ -165,6 +165,15 @@ class TestConsent(CrmVnCustomerCommon):
         # an unrelated file stays the user's to delete
         Attachment.create({"name": "nhap.txt", "raw": b"draft"}).unlink()
 
+    def test_customer_with_consents_not_deleted(self):
+        self._consent(self.customer_member, "given")
+        self.user_member.groups_id += self.env.ref("base.group_partner_manager")  # may delete contacts
+        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+            self.customer_member.with_user(self.user_member).unlink()
+        self.assertTrue(self.customer_member.consent_ids)
+        other = self.env["res.partner"].create({"name": "Khách Chưa Đồng Ý", "user_id": self.user_member.id})
+        other.with_user(self.user_member).unlink()  # nothing to keep
+
     def test_consents_follow_ownership(self):
         mine = self._consent(self.customer_member, "given")
         theirs = self._consent(self.customer_other, "given", user=self.user_other)

@@ -110,7 +110,9 @@ class TestDataRequest(DataRequestCommon):
         self.assertEqual(request.state, "new")
         self.assertEqual(request.answer_deadline, date(2026, 4, 29))
         self.assertEqual(request.completion_deadline, date(2026, 5, 9))
-        request.involves_processor = True
+        with self.assertRaisesRegex(UserError, "data processor"):  # 5 more days: a sales administrator's call
+            request.involves_processor = True
+        request.with_user(self.user_manager).involves_processor = True
         self.assertEqual(request.completion_deadline, date(2026, 5, 14))
         # a later received date (a sales administrator's correction: it pushes the deadlines back)
         request.with_user(self.user_manager).write({"date_received": date(2026, 4, 29), "involves_processor": False})
@@ -175,6 +177,39 @@ class TestDataRequest(DataRequestCommon):
         # nor deleted, even by a sales administrator
         with self.assertRaises(AccessError):
             request.with_user(self.user_manager).unlink()
+        # nor set through the context's defaults, nor with a made-up context key
+        forged = (
+            self.env["crm.vn.data.request"]
+            .with_user(self.user_member)
+            .with_context(default_state="done", default_date_done="2020-01-01", crm_vn_dsr_workflow=True)
+            .create(
+                {"partner_id": self.customer_member.id, "request_type": "access", "date_received": date(2026, 4, 24)}
+            )
+        )
+        self.assertEqual((forged.state, forged.date_done), ("new", False))
+        with self.assertRaisesRegex(UserError, "recorded by its buttons"):
+            mine.with_context(crm_vn_dsr_workflow=True).write({"state": "done"})
+
+    def test_closed_requests_are_kept_as_answered(self):
+        request = self._request(self.customer_member, date(2026, 4, 24), user=self.user_member)
+        mine = request.with_user(self.user_member)
+        mine.request_type = "correction"
+        mine.action_done()
+        for vals in ({"request_type": "withdrawal"}, {"date_received": date(2020, 1, 1)}, {"description": "Sửa lại"}):
+            with self.subTest(vals=vals), self.assertRaisesRegex(UserError, "is closed"):
+                mine.write(vals)
+        self.assertEqual((request.request_type, request.date_received), ("correction", date(2026, 4, 24)))
+        mine.message_post(body="Khách xác nhận đã nhận được.")  # the chatter goes on
+
+    def test_identity_check_follows_the_customer(self):
+        request = self._request(self.customer_member, date(2026, 4, 24), user=self.user_member, identity_verified=True)
+        mine = request.with_user(self.user_member)
+        other = self.env["res.partner"].create({"name": "Trần Văn Khác", "user_id": self.user_member.id})
+        mine.partner_id = other
+        self.assertFalse(request.identity_verified, "checked for another customer")
+        mine.identity_verified = True
+        mine.request_type = "provision"
+        self.assertFalse(request.identity_verified, "checked for another request")
 
     def test_done_only_once_carried_out(self):
         with freeze_time("2026-04-24 03:00"):
@@ -305,7 +340,20 @@ class TestDataRequest(DataRequestCommon):
         request.with_user(self.user_manager).action_export_personal_data()
         attachment = request.export_attachment_id
         self.assertEqual(attachment.mimetype, "application/json")
-        self.assertIn(attachment, request.message_ids[0].attachment_ids)
+        self.assertIn("Export of the customer's personal data prepared", request.message_ids[0].body)
+        self.assertFalse(request.message_ids.attachment_ids, "not in the chatter, which every handler reads")
+        # Tuấn handles the request but may not read the file, which gathers other salespeople's records
+        with self.assertRaises(AccessError):
+            attachment.with_user(self.user_other).read(["datas"])
+        with self.assertRaises(AccessError):
+            request.with_user(self.user_other).read(["export_attachment_id"])
+        found = (
+            self.env["ir.attachment"]
+            .with_user(self.user_other)
+            .search([("res_model", "=", request._name), ("res_id", "=", request.id), ("res_field", "!=", False)])
+        )
+        self.assertFalse(found)
+        self.assertTrue(attachment.with_user(self.user_manager).datas)
         raw = base64.b64decode(attachment.datas)
         self.assertIn("Hoàng Minh Đức".encode(), raw, "UTF-8, not \\u escapes")
         data = json.loads(raw)
