@@ -112,8 +112,8 @@ class ResPartner(models.Model):
         partners = partner._crm_vn_personal_data_partners()
         # Read before anything is emptied: the addresses to look for elsewhere, and
         # those of the partners who objected to marketing. Meetings first: their
-        # names are compared with the customer's, and their invitations are deleted
-        # rather than emptied below.
+        # names and attendees are compared with the customer's, and the invitations
+        # sent to the customer are deleted rather than emptied below.
         emails, numbers = partner._crm_vn_anonymize_addresses(partners)
         objected_emails, objected_numbers = partner._crm_vn_anonymize_objected_addresses(partners)
         counts = {}
@@ -201,10 +201,10 @@ class ResPartner(models.Model):
 
     def _crm_vn_anonymize_leads(self, partners, emails=(), numbers=()):
         """Anonymise the customer's leads, and those without a customer whose contact it is
-        (``_crm_vn_anonymize_unlinked_leads``): the lead stays for the pipeline's figures, its
+        (``_crm_vn_unlinked_leads``): the lead stays for the pipeline's figures, its
         personal values, messages and files go."""
         leads = self.env["crm.lead"].search([("partner_id", "in", partners.ids)])
-        leads |= self._crm_vn_anonymize_unlinked_leads(partners, emails, numbers)
+        leads |= self._crm_vn_unlinked_leads(partners, emails, numbers)
         for lead in leads:
             vals = {fname: False for fname in LEAD_FIELDS if fname in lead._fields}
             vals["name"] = self.env._("Anonymised opportunity %(id)s", id=lead.id)
@@ -214,46 +214,69 @@ class ResPartner(models.Model):
         self._crm_vn_anonymize_attachments("crm.lead", leads.ids)
         return len(leads)
 
-    def _crm_vn_anonymize_unlinked_leads(self, partners, emails, numbers):
-        """Leads without a customer (a web form, an import, an email) whose email or phone/mobile
-        is one of the customer's.
+    def _crm_vn_own_addresses(self, partners, emails, numbers):
+        """(emails, numbers): those of ``emails`` and ``numbers`` no one but ``partners`` holds.
 
-        A lead linked to another customer is that customer's: never touched,
-        whatever it holds. An address or number another customer also holds
-        (a family's landline, a shared mailbox) does not tell whose lead it is:
-        a lead found only through such a value is left alone, rather than
-        destroying another person's request.
+        An address or number another customer also holds (a family's landline,
+        a shared mailbox) does not tell whose a record is: a record found only
+        through such a value, without a customer (a web-form lead, a text
+        message, an entry of the marketing log), may be that person's. The
+        export leaves it out, rather than handing over another person's data;
+        anonymisation leaves it alone, rather than destroying it. A contact of
+        the customer holding the value does not make it shared: its records
+        are the customer's as well.
         """
-        if not (emails or numbers):
-            return self.env["crm.lead"]
-        candidates = self.env["crm.lead"].search(
-            expression.AND(
-                [
-                    [("partner_id", "=", False)],
-                    expression.OR(
-                        [
-                            *self._crm_vn_email_domains(("email_from",), emails),
-                            *self._crm_vn_number_domains(("phone_mobile_search",), numbers),
-                        ]
-                    ),
-                ]
-            )
-        )
-        if not candidates:
-            return candidates
         Partner = self.env["res.partner"].with_context(active_test=False)
         shared_numbers = {
             number for number, holders in Partner._crm_vn_number_holders(numbers).items() if holders - partners
         }
-        others = Partner.search([("vn_email_key", "in", sorted(emails)), ("id", "not in", partners.ids)])
-        own_emails = set(emails) - set(others.mapped("vn_email_key"))
-        own_numbers = set(numbers) - shared_numbers
+        others = (
+            Partner.search([("vn_email_key", "in", sorted(emails)), ("id", "not in", partners.ids)])
+            if emails
+            else Partner
+        )
+        return set(emails) - set(others.mapped("vn_email_key")), set(numbers) - shared_numbers
+
+    def _crm_vn_unlinked_leads(self, partners, emails, numbers):
+        """Leads without a customer (a web form, an import, an email) that are the customer's: their email or
+        phone/mobile is one of its own addresses (``_crm_vn_own_addresses``).
+
+        The export hands them over and anonymisation empties them: one
+        selection, so that the customer is given exactly what is deleted for
+        it. A lead linked to another customer is that customer's, whatever it
+        holds; one found only through a shared address is left out. Numbers are
+        compared on their match key (``_vn_phone_key``), whatever way the lead's
+        number is typed; the search on their digits only narrows the candidates.
+        """
+        Lead = self.env["crm.lead"].with_context(active_test=False)
+        own_emails, own_numbers = self._crm_vn_own_addresses(partners, emails, numbers)
+        # A shorter number is refused by the search (and would match almost anything).
+        searchable = [number for number in own_numbers if len(national_digits(number)) >= 3]
+        domains = [
+            *self._crm_vn_email_domains(("email_from",), own_emails),
+            *self._crm_vn_number_domains(("phone_mobile_search",), searchable),
+        ]
+        if not domains:
+            return Lead
+        candidates = Lead.search(expression.AND([[("partner_id", "=", False)], expression.OR(domains)]), order="id")
+        key = self.env["res.partner"]._vn_phone_key
 
         def theirs(lead):
-            lead_numbers = {normalize_vn_phone(value) for value in (lead.phone, lead.mobile) if value}
+            lead_numbers = {key(value) for value in (lead.phone, lead.mobile) if value}
             return bool(set(email_normalize_all(lead.email_from)) & own_emails or lead_numbers & own_numbers)
 
         return candidates.filtered(theirs)
+
+    def _crm_vn_meetings_about_customer(self, meetings, partners):
+        """The ``meetings`` whose only attendees outside the company are ``partners`` (the customer, its contacts).
+
+        Such a meeting is about the customer: its description and location are
+        the customer's data, and go to it in an export and with it in a
+        deletion. A meeting shared with other customers (a seminar) or their
+        representatives holds their data as well: only the customer's part of
+        it is exported or removed.
+        """
+        return meetings.filtered(lambda meeting: not meeting.partner_ids.filtered("partner_share") - partners)
 
     def _crm_vn_anonymize_consents(self, partners):
         """Keep each consent (purpose, channel, state, date, method: the evidence of lawful
@@ -441,66 +464,90 @@ class ResPartner(models.Model):
         return len(attendees)
 
     def _crm_vn_anonymize_meetings(self, partners, emails):
-        """Meetings the customer attends lose what they say about it; colleagues keep their meetings.
+        """Meetings the customer attends lose what they hold on it; the other attendees keep their meetings.
 
-        Called before the partners are emptied: the names are compared with the meetings' names.
+        Called before the partners are emptied: the names are compared with the
+        meetings' names, and the attendees with the customer's partners.
 
-        - The description and location of every such meeting go: that is where
-          the customer's address, number and wishes are written, and the
-          colleagues attending need neither once the customer is gone.
-        - The name becomes a neutral one when it contains the name of the
-          customer or of one of its contacts, and always when they are the
-          meeting's only attendees outside the company: such a meeting is about
-          the customer, and its name tells what they wanted or where they live
-          even without naming them (a nickname, "Water filter, 12 Hang Bac").
-          A meeting with other customers (a seminar) keeps a name that does not
-          name this one.
-        - The invitations, updates and reminders (``user_notification``) are
-          deleted: each is a copy of the meeting sent to one attendee, listing
-          every attendee with the description and location. So are the
-          messages the customer wrote (its answers) or received, and the
-          ``.ics`` files (every attendee's address, the description).
-        - Colleagues' own notes in the meeting's chatter stay, showing the new
-          name: free text on a shared record is out of scope, as notes on other
-          customers are.
+        - A meeting about the customer (``_crm_vn_meetings_about_customer``: the
+          customer and its contacts are its only attendees outside the company)
+          loses its description and location, where its address, number and
+          wishes are written, and gets a neutral name: the name tells what they
+          wanted or where they live even without naming them ("Water filter, 12
+          Hang Bac"). The copies of it sent to the colleagues (invitations,
+          updates, reminders: ``user_notification``, each listing the attendees
+          with the description and location) are emptied, not deleted: they
+          stay in the colleague's history, showing the new name. So are its
+          ``.ics`` files (the attendees' addresses, the description).
+        - A meeting shared with others (a seminar, a colleague's meeting with
+          another customer) keeps its description, location and files, which
+          are theirs as well; its name becomes the neutral one only when it
+          contains the name of the customer or of one of its contacts.
+        - On every meeting, the messages the customer wrote (its answers) or
+          that were sent to it alone (its invitations, with the ``.ics`` file
+          addressed to it) are deleted. The invitations of the other attendees
+          stay. Colleagues' own notes in the chatter stay: free text on a shared
+          record is out of scope, as notes on other customers are.
 
-        The attendances are kept, anonymous (``_crm_vn_anonymize_attendees``).
+        The meetings are written one occurrence at a time with
+        ``recurrence_update="self_only"`` and neither times nor rule: an
+        occurrence of a recurring meeting stays in its series
+        (``calendar.event.write`` splits or rebuilds a series for the other
+        modes or a change of its rule, and makes an occurrence an exception for
+        a change of its times). The attendances are kept, anonymous
+        (``_crm_vn_anonymize_attendees``). Returns the number of meetings about
+        the customer.
         """
         events = self.env["calendar.event"].search([("partner_ids", "in", partners.ids)])
         if not events:
             return 0
+        about = self._crm_vn_meetings_about_customer(events, partners)
         names = {f" {key} " for key in map(vn_name_match_key, partners.mapped("name")) if key}
         neutral = self.env._("Meeting with a deleted customer")
         renamed = self.env["calendar.event"]
         for event in events:
-            vals = {"description": False, "location": False}
-            outsiders = event.partner_ids.filtered("partner_share")
-            event_name = f" {vn_name_match_key(event.name)} "
-            if not outsiders - partners or any(name in event_name for name in names):
+            vals = {}
+            if event in about:
+                vals = {"description": False, "location": False}
+            if event in about or any(name in f" {vn_name_match_key(event.name)} " for name in names):
                 vals["name"] = neutral
                 renamed |= event
-            event.write(vals)
+            if vals:
+                event.write({**vals, "recurrence_update": "self_only"})
         messages = self.env["mail.message"].search([("model", "=", "calendar.event"), ("res_id", "in", events.ids)])
-        sent = messages.filtered(
-            lambda message: (
-                message.message_type == "user_notification"
-                or message.author_id & partners
-                or message.partner_ids & partners
-                or set(email_normalize_all(message.email_from)) & set(emails)
+        customer_emails = set(emails)
+
+        def customers(message):
+            recipients = message.partner_ids
+            return bool(
+                message.author_id & partners
+                or (recipients and not recipients - partners)
+                or set(email_normalize_all(message.email_from)) & customer_emails
             )
+
+        sent = messages.filtered(customers)
+        copies = (messages - sent).filtered(
+            lambda message: message.message_type == "user_notification" and message.res_id in about.ids
         )
-        (messages - sent).filtered(lambda message: message.res_id in renamed.ids).write({"record_name": neutral})
-        sent.unlink()
-        self.env["ir.attachment"].search(
+        files = sent.attachment_ids | copies.attachment_ids
+        files |= self.env["ir.attachment"].search(
             [
                 ("res_model", "=", "calendar.event"),
-                ("res_id", "in", events.ids),
+                ("res_id", "in", about.ids),
                 "|",
                 ("mimetype", "=", "text/calendar"),
                 ("name", "=ilike", "%.ics"),
             ]
-        ).unlink()
-        return len(events)
+        )
+        copies.write({"body": "", "subject": False, "attachment_ids": [fields.Command.clear()]})
+        # Their emails, if not sent yet, would carry the removed description: emptied, and not sent empty.
+        outgoing = self.env["mail.mail"].search([("mail_message_id", "in", copies.ids)])
+        outgoing.write({"body_html": False})
+        outgoing.filtered(lambda mail: mail.state in ("outgoing", "exception")).write({"state": "cancel"})
+        (messages - sent).filtered(lambda message: message.res_id in renamed.ids).write({"record_name": neutral})
+        sent.unlink()
+        files.unlink()
+        return len(about)
 
     def _crm_vn_anonymize_sms(self, partners, numbers):
         """Text messages to the customer (queued, sent or failed) are deleted, as Odoo itself deletes

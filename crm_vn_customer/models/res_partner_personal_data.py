@@ -1,5 +1,3 @@
-import re
-
 from odoo import fields, models
 from odoo.osv import expression
 from odoo.tools import html2plaintext
@@ -24,9 +22,13 @@ class ResPartner(models.Model):
     marketing log, opt-out lists, leads from a form or an import): the same
     addresses anonymisation looks for (``_crm_vn_personal_data_addresses``).
     A record linked to another customer is that person's and stays out, as
-    for marketing (see ``_crm_vn_marketing_consented``). Every section is
-    there, empty when its application is not installed, so that the keys of
-    the file do not depend on the database.
+    for marketing (see ``_crm_vn_marketing_consented``); so does one found
+    only through an address or number another customer also holds (a
+    family's landline: ``_crm_vn_own_addresses``), and the part of a shared
+    meeting that concerns the other attendees. The export shows what
+    anonymisation removes, by the same rules. Every section is there, empty
+    when its application is not installed, so that the keys of the file do
+    not depend on the database.
     """
 
     _inherit = "res.partner"
@@ -37,6 +39,7 @@ class ResPartner(models.Model):
         partners = self.with_context(active_test=False)._crm_vn_personal_data_partners()
         contacts = partners - self
         emails, numbers = self._crm_vn_personal_data_addresses(partners)
+        own_emails, own_numbers = self._crm_vn_own_addresses(partners, emails, numbers)
         return {
             "customer": self._crm_vn_export_record(self),
             "contacts": [self._crm_vn_export_record(contact) for contact in contacts],
@@ -58,11 +61,11 @@ class ResPartner(models.Model):
                 for request in self.env["crm.vn.data.request"].search([("partner_id", "in", partners.ids)], order="id")
             ],
             "leads_by_email_or_phone": [
-                self._crm_vn_export_lead(lead) for lead in self._crm_vn_leads_by_address(emails, numbers)
+                self._crm_vn_export_lead(lead) for lead in self._crm_vn_unlinked_leads(partners, emails, numbers)
             ],
             "invoices": self._crm_vn_export_invoices(partners),
-            "sms": self._crm_vn_export_sms(partners, numbers),
-            "marketing_log": self._crm_vn_export_marketing_log(partners, emails | numbers),
+            "sms": self._crm_vn_export_sms(partners, own_numbers),
+            "marketing_log": self._crm_vn_export_marketing_log(partners, own_emails | own_numbers),
             "opt_outs": self._crm_vn_export_opt_outs(emails, numbers),
             "meetings": self._crm_vn_export_meetings(partners),
         }
@@ -122,9 +125,15 @@ class ResPartner(models.Model):
                 values[name] = value
         return values
 
-    def _crm_vn_export_messages(self, model, res_ids):
+    def _crm_vn_export_messages(self, model, res_ids, domain=()):
+        """Messages of the records (those among ``domain``), without the notifications sent to single users."""
         messages = self.env["mail.message"].search(
-            [("model", "=", model), ("res_id", "in", res_ids), ("message_type", "!=", "user_notification")],
+            expression.AND(
+                [
+                    [("model", "=", model), ("res_id", "in", res_ids), ("message_type", "!=", "user_notification")],
+                    domain,
+                ]
+            ),
             order="date, id",
         )
         return [
@@ -179,26 +188,6 @@ class ResPartner(models.Model):
             "activities": self._crm_vn_export_activities("crm.lead", lead.ids),
         }
 
-    def _crm_vn_leads_by_address(self, emails, numbers):
-        """Leads without a customer that carry one of the customer's emails or numbers (a web form, an import).
-
-        Numbers are compared on the partners' match key (``_vn_phone_key``), whatever way the lead's number is
-        typed; the database search on its digits only narrows the candidates.
-        """
-        Lead = self.env["crm.lead"].with_context(active_test=False)
-        domains = [[("email_normalized", "in", sorted(emails))]] if emails else []
-        for number in sorted(numbers):
-            digits = re.sub(r"\D", "", number)[-9:]
-            if len(digits) >= 3:  # shorter is refused by the search (and matches anything)
-                domains.append([("phone_mobile_search", "like", digits)])
-        if not domains:
-            return Lead
-        candidates = Lead.search(expression.AND([[("partner_id", "=", False)], expression.OR(domains)]), order="id")
-        key = self.env["res.partner"]._vn_phone_key
-        return candidates.filtered(
-            lambda lead: lead.email_normalized in emails or {key(lead.phone), key(lead.mobile)} & numbers
-        )
-
     def _crm_vn_export_invoices(self, partners):
         """Invoices, credit notes and receipts of the customer and its contacts (when Invoicing is installed)."""
         if "account.move" not in self.env:
@@ -244,7 +233,8 @@ class ResPartner(models.Model):
         ]
 
     def _crm_vn_export_sms(self, partners, numbers):
-        """Text messages still kept in the SMS queue (Odoo deletes them once sent), to the customer or its numbers."""
+        """Text messages still kept in the SMS queue (Odoo deletes them once sent), to the customer, or without a
+        customer to ``numbers`` (those it holds alone, see ``_crm_vn_own_addresses``)."""
         if "sms.sms" not in self.env:
             return []
         messages = self.env["sms.sms"].search(
@@ -262,8 +252,8 @@ class ResPartner(models.Model):
         ]
 
     def _crm_vn_export_marketing_log(self, partners, recipients):
-        """Marketing messages and calls counted for the daily limits (Decree 91/2020), to the customer or its
-        addresses."""
+        """Marketing messages and calls counted for the daily limits (Decree 91/2020), to the customer, or without
+        a customer to ``recipients`` (the addresses it holds alone, see ``_crm_vn_own_addresses``)."""
         logs = self.env["crm.vn.marketing.log"].search(
             self._crm_vn_about_customer_domain(partners, "recipient", recipients), order="date desc, id desc"
         )
@@ -297,7 +287,17 @@ class ResPartner(models.Model):
         return entries
 
     def _crm_vn_export_meetings(self, partners):
-        """Meetings the customer or its contacts attend, with their answer to the invitation."""
+        """Meetings the customer or its contacts attend: what of them concerns the customer.
+
+        A meeting shared with others (a seminar, a colleague's meeting with
+        another customer) holds their data too: their answers, a description
+        written about them or for everyone, the chatter of the whole meeting.
+        Each meeting gives its name, times, place and organiser, and the
+        customer's own answers; its description only when it is about the
+        customer (``_crm_vn_meetings_about_customer``, the rule anonymisation
+        clears it by); its messages only when the customer or its contacts
+        wrote them or received them.
+        """
         if "calendar.event" not in self.env:
             return []
         meetings = (
@@ -305,6 +305,8 @@ class ResPartner(models.Model):
             .with_context(active_test=False)
             .search([("partner_ids", "in", partners.ids)], order="start, id")
         )
+        about = self._crm_vn_meetings_about_customer(meetings, partners)
+        theirs = ["|", ("author_id", "in", partners.ids), ("partner_ids", "in", partners.ids)]
         return [
             {
                 "id": meeting.id,
@@ -314,14 +316,14 @@ class ResPartner(models.Model):
                 "all_day": meeting.allday,
                 "location": meeting.location or False,
                 "video_call": meeting.videocall_location or False,
-                "description": html2plaintext(meeting.description or ""),
+                "description": html2plaintext(meeting.description or "") if meeting in about else False,
                 "organizer": meeting.user_id.name or False,
                 "attendance": [
                     {"name": attendee.common_name or attendee.partner_id.display_name, "answer": attendee.state}
                     for attendee in meeting.attendee_ids
                     if attendee.partner_id in partners
                 ],
-                "messages": self._crm_vn_export_messages("calendar.event", meeting.ids),
+                "messages": self._crm_vn_export_messages("calendar.event", meeting.ids, theirs),
             }
             for meeting in meetings
         ]

@@ -365,21 +365,22 @@ class TestAnonymize(AnonymizeCommon):
             self.assertEqual(lead.name, f"Anonymised opportunity {lead.id}")
             self.assertFalse(lead.partner_id or lead.contact_name or lead.email_from or lead.mobile)
             self.assertFalse(lead.description)
-        # her meeting: a neutral name, no description, location, invitations nor .ics files;
-        # the salesman's attendance stays
+        # her meeting: a neutral name, no description, location nor .ics files; her invitation
+        # is deleted, the salesman's stays in his history, emptied; his attendance stays
         meeting = self.meeting
         self.assertEqual(meeting.name, "Meeting with a deleted customer")
         self.assertFalse(meeting.description or meeting.location)
         self.assertIn(self.user_leader.partner_id, meeting.partner_ids)
-        self.assertFalse(
-            self.env["mail.message"].search(
-                [
-                    ("model", "=", "calendar.event"),
-                    ("res_id", "=", meeting.id),
-                    ("message_type", "=", "user_notification"),
-                ]
-            )
+        invitation = self.env["mail.message"].search(
+            [
+                ("model", "=", "calendar.event"),
+                ("res_id", "=", meeting.id),
+                ("message_type", "=", "user_notification"),
+            ]
         )
+        self.assertEqual(invitation.partner_ids, self.user_leader.partner_id)
+        self.assertFalse(invitation.body or invitation.subject or invitation.attachment_ids)
+        self.assertEqual(invitation.record_name, "Meeting with a deleted customer")
         self.assertFalse(
             self.env["ir.attachment"].search([("res_model", "=", "calendar.event"), ("res_id", "=", meeting.id)])
         )
@@ -483,11 +484,20 @@ class TestAnonymize(AnonymizeCommon):
         self.assertEqual(both.name, f"Anonymised opportunity {both.id}")
         self.assertFalse(both.email_from or both.phone)
 
+    def _meeting_messages(self, meeting, message_type="user_notification"):
+        return self.env["mail.message"].search(
+            [("model", "=", "calendar.event"), ("res_id", "=", meeting.id), ("message_type", "=", message_type)]
+        )
+
+    def _meeting_files(self, meeting):
+        return self.env["ir.attachment"].search([("res_model", "=", "calendar.event"), ("res_id", "=", meeting.id)])
+
     def test_meetings_of_colleagues_kept(self):
-        """A meeting she does not attend is not touched; one with another customer keeps its name
-        unless the name is hers (with or without diacritics), and the colleagues' notes."""
+        """A meeting she does not attend is not touched. A seminar with another customer keeps its name
+        (unless the name is hers, with or without diacritics), description, location, the colleagues' notes
+        and the other attendees' invitations; her invitation, its .ics file and her answer go."""
         Event = self.env["calendar.event"]
-        vals = {"start": "2026-05-04 02:00:00", "stop": "2026-05-04 03:00:00", "user_id": self.user_leader.id}
+        vals = {"start": "2030-05-06 02:00:00", "stop": "2030-05-06 03:00:00", "user_id": self.user_leader.id}
         internal = Event.create(
             {
                 **vals,
@@ -499,20 +509,134 @@ class TestAnonymize(AnonymizeCommon):
         )
         guests = [(4, self.user_leader.partner_id.id), (4, self.secret.id), (4, self.customer_other.id)]
         seminar = Event.create(
-            {**vals, "name": "Hội thảo máy lọc nước", "description": "<p>Mời chị Bí Mật</p>", "partner_ids": guests}
+            {
+                **vals,
+                "name": "Hội thảo máy lọc nước",
+                "description": "<p>Mời chị Bí Mật và anh Đức</p>",
+                "location": "Khách sạn Daewoo, Hà Nội",
+                "partner_ids": guests,
+            }
         )
         named = Event.create({**vals, "name": "Gặp chị Nguyen Thi Bi Mat và anh Đức", "partner_ids": guests})
         note = seminar.message_post(
             body="Chuẩn bị 20 ghế.", message_type="comment", author_id=self.user_leader.partner_id.id
         )
+        answer = seminar.message_post(body="Tôi sẽ tới.", message_type="comment", author_id=self.secret.id)
+        self.assertEqual(
+            self._meeting_messages(seminar).partner_ids, self.user_leader.partner_id | self.secret | self.customer_other
+        )
+        her_files = self._meeting_messages(seminar).filtered(lambda m: m.partner_ids == self.secret).attachment_ids
+        self.assertEqual(her_files.mapped("name"), ["invitation.ics"])
         self._anonymize()
         self.assertEqual(internal.name, "Họp nhóm Hà Nội")
         self.assertEqual((internal.description, internal.location), ("<p>Doanh số tháng 5</p>", "Văn phòng"))
         self.assertEqual(seminar.name, "Hội thảo máy lọc nước")
-        self.assertFalse(seminar.description)
+        self.assertEqual(
+            (seminar.description, seminar.location), ("<p>Mời chị Bí Mật và anh Đức</p>", "Khách sạn Daewoo, Hà Nội")
+        )
         self.assertEqual(note.body, "<p>Chuẩn bị 20 ghế.</p>")
+        self.assertFalse(answer.exists())
+        invitations = self._meeting_messages(seminar)
+        self.assertEqual(invitations.partner_ids, self.user_leader.partner_id | self.customer_other)
+        self.assertTrue(all(invitation.body for invitation in invitations))
+        self.assertFalse(her_files.exists())
+        self.assertEqual(self._meeting_files(seminar).mapped("name"), ["invitation.ics"] * 2)
         self.assertEqual(named.name, "Meeting with a deleted customer")
         self.assertEqual(named.attendee_ids.partner_id, self.user_leader.partner_id | self.secret | self.customer_other)
+        self.assertEqual(self._meeting_messages(named).partner_ids, self.user_leader.partner_id | self.customer_other)
+
+    def test_meeting_about_her_cleared(self):
+        """A meeting with her husband (a contact of hers) and two salesmen is about her: staff do not make it
+        shared. It loses its name, description and location; the salesmen's invitations stay, emptied (a copy still
+        queued is not sent)."""
+        meeting = self.env["calendar.event"].create(
+            {
+                "name": "Lắp máy lọc nước",
+                "start": "2030-05-07 02:00:00",
+                "stop": "2030-05-07 03:00:00",
+                "user_id": self.user_leader.id,
+                "description": "<p>Anh Trần Văn Bí Mật mở cổng</p>",
+                "location": "12 Hàng Bạc, Hà Nội",
+                "partner_ids": [
+                    (4, self.user_leader.partner_id.id),
+                    (4, self.user_member.partner_id.id),
+                    (4, self.secret_contact.id),
+                ],
+            }
+        )
+        invitations = self._meeting_messages(meeting)
+        self.assertEqual(len(invitations), 3)
+        # the email copy of Lan's invitation, still in the queue
+        queued = self.env["mail.mail"].create(
+            {
+                "mail_message_id": invitations.filtered(lambda m: m.partner_ids == self.user_member.partner_id).id,
+                "body_html": invitations[0].body,
+                "recipient_ids": [(4, self.user_member.partner_id.id)],
+            }
+        )
+        self._anonymize()
+        self.assertEqual(meeting.name, "Meeting with a deleted customer")
+        self.assertFalse(meeting.description or meeting.location)
+        invitations = self._meeting_messages(meeting)
+        self.assertEqual(invitations.partner_ids, self.user_leader.partner_id | self.user_member.partner_id)
+        self.assertFalse(any(invitation.body or invitation.subject for invitation in invitations))
+        self.assertFalse(self._meeting_files(meeting))
+        self.assertEqual(queued.state, "cancel", "not sent empty")
+        self.assertFalse(queued.body_html)
+        self.assertIn(
+            "Meetings whose description, location, invitations and files were removed: 2",
+            self.request.message_ids[0].body,
+        )
+        self.assertEqual(self._leftovers((*TABLES, *OUTGOING_TABLES)), [])
+
+    def test_recurring_meetings_stay_in_their_series(self):
+        """A weekly visit to her and a weekly class with another customer: every occurrence is anonymised
+        (the visit) or keeps its text (the class), and stays in its series, following it."""
+        Event = self.env["calendar.event"]
+        recurring = {
+            "user_id": self.user_leader.id,
+            "recurrency": True,
+            "rrule_type": "weekly",
+            "interval": 1,
+            "end_type": "count",
+            "count": 3,
+            "description": "<p>Kiểm tra lõi lọc nhà chị Bí Mật</p>",
+            "location": "12 Hàng Bạc, Hà Nội",
+        }
+        visit = Event.create(
+            {
+                **recurring,
+                "name": "Bảo dưỡng máy lọc nước",
+                "mon": True,
+                "start": "2030-05-06 02:00:00",
+                "stop": "2030-05-06 03:00:00",
+                "partner_ids": [(4, self.user_leader.partner_id.id), (4, self.secret.id)],
+            }
+        )
+        course = Event.create(
+            {
+                **recurring,
+                "name": "Lớp hướng dẫn sử dụng",
+                "tue": True,
+                "start": "2030-05-07 02:00:00",
+                "stop": "2030-05-07 03:00:00",
+                "partner_ids": [(4, self.secret.id), (4, self.customer_other.id)],
+            }
+        )
+        series = {}
+        for event in (visit, course):
+            series[event] = event.recurrence_id.calendar_event_ids
+            self.assertEqual(len(series[event]), 3)
+        self._anonymize()
+        for event, occurrences in series.items():
+            self.assertEqual(event.recurrence_id.calendar_event_ids, occurrences)
+            self.assertEqual(event.recurrence_id.base_event_id, event)
+            self.assertTrue(all(occurrences.mapped("active")))
+            self.assertTrue(all(occurrences.mapped("follow_recurrence")))
+        self.assertEqual(set(series[visit].mapped("name")), {"Meeting with a deleted customer"})
+        self.assertFalse(any(series[visit].mapped("description") + series[visit].mapped("location")))
+        self.assertEqual(set(series[course].mapped("name")), {"Lớp hướng dẫn sử dụng"})
+        self.assertEqual(set(series[course].mapped("location")), {"12 Hàng Bạc, Hà Nội"})
 
     def test_opt_out_only_for_who_objected(self):
         """Her husband (a contact) on the Do-Not-Call list: his address becomes an opt-out, not hers;

@@ -199,8 +199,67 @@ class TestPersonalDataExport(DataRequestCommon):
         by_email = Lead.create({"name": "Form liên hệ website", "email_from": "Đức <DUC@example.vn>"})
         by_phone = Lead.create({"name": "Gọi hotline", "phone": "0903 999 888", "active": False})
         Lead.create({"name": "Số khác", "phone": "0903 999 887"})
-        Lead.create({"name": "Của anh Cường", "partner_id": self.customer_member.id, "phone": "0903 999 888"})
+        # (a mobile: a lead's phone would be copied to Cường, and the number be shared, see below)
+        Lead.create({"name": "Của anh Cường", "partner_id": self.customer_member.id, "mobile": "0903 999 888"})
         Lead.create({"name": "Máy lọc nước", "partner_id": self.customer_other.id})
         data = self._export()
         self.assertEqual([lead["name"] for lead in data["leads_by_email_or_phone"]], [by_email.name, by_phone.name])
         self.assertEqual([lead["name"] for lead in data["leads"]], ["Máy lọc nước"])
+
+    @freeze_time("2026-04-24 03:00")
+    def test_shared_landline_left_out(self):
+        """Đức shares his family's landline with Khách Vãng Lai (``customer_free``): a web-form lead, a text
+        message and a marketing call found only through it may be hers, and stay out, as anonymisation leaves
+        them alone. A lead also carrying his own address is his; his own log entries stay."""
+        self.customer_other.phone = "028 3812 3456"
+        Lead = self.env["crm.lead"]
+        Lead.create({"name": "Chị hỏi giá máy lọc nước", "contact_name": "Chị Vãng Lai", "phone": "028 3812 3456"})
+        both = Lead.create({"name": "Hỏi giá lần hai", "email_from": "duc@example.vn", "phone": "(028) 3812 3456"})
+        self.env["sms.sms"].create({"number": "+842838123456", "body": "Chị Vãng Lai ơi, máy đã về."})
+        Log = self.env["crm.vn.marketing.log"]
+        Log.create({"recipient": "+842838123456", "channel": "call"})
+        Log.create({"partner_id": self.customer_other.id, "recipient": "+842838123456", "channel": "call"})
+        data = self._export()
+        self.assertEqual([lead["name"] for lead in data["leads_by_email_or_phone"]], [both.name])
+        self.assertEqual(data["sms"], [])
+        self.assertEqual(
+            [(log["partner_id"], log["recipient"]) for log in data["marketing_log"]],
+            [(self.customer_other.display_name, "+842838123456")],
+        )
+
+    def test_shared_meeting(self):
+        """A seminar with another customer: its name, times and place, Đức's own answer and the messages he
+        wrote or received; not its description (about Cường), nor what others wrote there."""
+        Event = self.env["calendar.event"]
+        seminar = Event.create(
+            {
+                "name": "Hội thảo máy lọc nước",
+                "start": datetime(2026, 4, 28, 2, 0),
+                "stop": datetime(2026, 4, 28, 4, 0),
+                "location": "Khách sạn Daewoo, Hà Nội",
+                "description": "<p>Đón anh Cường (0983 111 222) ở sân bay</p>",
+                "partner_ids": [
+                    Command.set([self.customer_other.id, self.customer_member.id, self.user_other.partner_id.id])
+                ],
+            }
+        )
+        seminar.message_post(body="Tôi cần xe đón.", message_type="comment", author_id=self.customer_member.id)
+        seminar.message_post(body="Chuẩn bị 20 ghế.", message_type="comment", author_id=self.user_other.partner_id.id)
+        seminar.message_post(body="Tôi sẽ tới muộn.", message_type="comment", author_id=self.customer_other.id)
+        seminar.message_post(
+            body="Gửi anh Đức bản đồ.",
+            message_type="comment",
+            author_id=self.user_other.partner_id.id,
+            partner_ids=self.customer_other.ids,
+        )
+        data = self._export()
+        exported = data["meetings"][0]
+        self.assertEqual(
+            (exported["name"], exported["start"], exported["location"]),
+            ("Hội thảo máy lọc nước", "2026-04-28T02:00:00", "Khách sạn Daewoo, Hà Nội"),
+        )
+        self.assertIs(exported["description"], False)
+        self.assertEqual(exported["attendance"], [{"name": "Hoàng Minh Đức", "answer": "needsAction"}])
+        self.assertEqual(
+            [message["body"] for message in exported["messages"]], ["Tôi sẽ tới muộn.", "Gửi anh Đức bản đồ."]
+        )
