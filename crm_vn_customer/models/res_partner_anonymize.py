@@ -305,15 +305,17 @@ class ResPartner(models.Model):
     def _crm_vn_anonymize_marketing_logs(self, partners, emails, numbers):
         """The log of marketing messages keeps its dates (the daily limits), not the number or address written to.
 
-        Entries of another customer sharing the number stay whole: they count that person's messages.
+        Entries of another customer sharing the number stay whole: they count that person's messages; so do
+        entries linked to nobody at a number or address another customer shares (``_crm_vn_own_addresses``).
         """
+        own_emails, own_numbers = self._crm_vn_own_addresses(partners, emails, numbers)
         logs = self.env["crm.vn.marketing.log"].search(
             [
                 "|",
                 ("partner_id", "in", partners.ids),
                 "&",
                 ("partner_id", "=", False),
-                ("recipient", "in", [*emails, *numbers]),
+                ("recipient", "in", sorted(own_emails | own_numbers)),
             ]
         )
         logs.write({"recipient": False})
@@ -556,33 +558,25 @@ class ResPartner(models.Model):
 
         An SMS linked to another customer stays, even to this number (theirs as well).
         """
-        candidates = self.env["sms.sms"].search(
-            expression.OR([[("partner_id", "in", partners.ids)], *self._crm_vn_number_domains(("number",), numbers)])
-        )
-        sms = candidates.filtered(
-            lambda sms: sms.partner_id in partners or (not sms.partner_id and normalize_vn_phone(sms.number) in numbers)
+        # Numbers are stored as sent (E.164, as ours): compared as such, no scan of the digits. A number another
+        # customer shares finds only what is linked to this one (``_crm_vn_own_addresses``).
+        own_numbers = sorted(self._crm_vn_own_addresses(partners, set(), numbers)[1])
+        sms = self.env["sms.sms"].search(
+            ["|", ("partner_id", "in", partners.ids), "&", ("partner_id", "=", False), ("number", "in", own_numbers)]
         )
         sms.filtered(lambda sms: sms.state == "outgoing").action_set_canceled()
         count = len(sms)
         sms.unlink()
-        notifications = self.env["mail.notification"].search(
-            expression.AND(
-                [
-                    [("notification_type", "=", "sms"), ("sms_number", "!=", False)],
-                    expression.OR(
-                        [
-                            [("res_partner_id", "in", partners.ids)],
-                            *self._crm_vn_number_domains(("sms_number",), numbers),
-                        ]
-                    ),
-                ]
-            )
-        )
-        notifications.filtered(
-            lambda notification: (
-                notification.res_partner_id in partners
-                or (not notification.res_partner_id and normalize_vn_phone(notification.sms_number) in numbers)
-            )
+        self.env["mail.notification"].search(
+            [
+                ("notification_type", "=", "sms"),
+                ("sms_number", "!=", False),
+                "|",
+                ("res_partner_id", "in", partners.ids),
+                "&",
+                ("res_partner_id", "=", False),
+                ("sms_number", "in", own_numbers),
+            ]
         ).write({"sms_number": False})
         return count
 

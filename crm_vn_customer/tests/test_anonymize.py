@@ -483,6 +483,13 @@ class TestAnonymize(AnonymizeCommon):
         # her address is hers alone: the lead is hers, whoever else holds the number
         self.assertEqual(both.name, f"Anonymised opportunity {both.id}")
         self.assertFalse(both.email_from or both.phone)
+        # the text message and the marketing-log entry to the shared number, linked to nobody: maybe his, kept
+        self.assertTrue(self.env["sms.sms"].search([("partner_id", "=", False), ("number", "=", "+84912345678")]))
+        self.assertTrue(
+            self.env["crm.vn.marketing.log"].search([("partner_id", "=", False), ("recipient", "=", "+84912345678")])
+        )
+        # hers are gone
+        self.assertFalse(self.env["sms.sms"].search([("partner_id", "=", self.secret.id)]))
 
     def _meeting_messages(self, meeting, message_type="user_notification"):
         return self.env["mail.message"].search(
