@@ -18,6 +18,8 @@ METHODS = [
     ("email", "Email"),
     ("in_person", "In person"),
 ]
+# Ways of consenting that leave a document or a recording, which the record should hold.
+EVIDENCE_METHODS = ("form", "paper", "call")
 # Fields that make up the legal record: fixed once recorded.
 RECORD_FIELDS = {"partner_id", "company_id", "purpose", "channel", "state", "date", "method", "user_id", "notice"}
 
@@ -56,6 +58,17 @@ class CrmVnConsent(models.Model):
         "res.users", "Recorded By", required=True, default=lambda self: self.env.user, readonly=True, index=True
     )
     note = fields.Text(tracking=True)
+    evidence_missing = fields.Boolean(
+        compute="_compute_evidence_missing",
+        store=True,
+        help="Recorded as signed (form or paper) or as a recorded call, without the file that proves it: to be "
+        "completed, since a consent must be verifiable.",
+    )
+
+    @api.depends("method", "attachment_ids")
+    def _compute_evidence_missing(self):
+        for consent in self:
+            consent.evidence_missing = consent.method in EVIDENCE_METHODS and not consent.attachment_ids
 
     @api.constrains("date")
     def _check_date(self):

@@ -174,6 +174,22 @@ class TestConsent(CrmVnCustomerCommon):
         other = self.env["res.partner"].create({"name": "Khách Chưa Đồng Ý", "user_id": self.user_member.id})
         other.with_user(self.user_member).unlink()  # nothing to keep
 
+    def test_evidence_missing(self):
+        """A signed or recorded consent without its file is listed for completion; a web consent needs none."""
+        signed = self._consent(self.customer_member, "given")  # method "form", no file
+        self.assertTrue(signed.evidence_missing)
+        web = (
+            self.env["crm.vn.consent"]
+            .with_user(self.user_member)
+            .create({"partner_id": self.customer_member.id, "purpose": "service", "state": "given", "method": "web"})
+        )
+        self.assertFalse(web.evidence_missing)
+        Consent = self.env["crm.vn.consent"].with_user(self.user_member)
+        self.assertEqual(Consent.search([("evidence_missing", "=", True), ("id", "in", (signed | web).ids)]), signed)
+        proof = self.env["ir.attachment"].with_user(self.user_member).create({"name": "phieu.pdf", "raw": b"%PDF"})
+        signed.with_user(self.user_member).attachment_ids = [Command.link(proof.id)]
+        self.assertFalse(signed.evidence_missing)
+
     def test_consents_follow_ownership(self):
         mine = self._consent(self.customer_member, "given")
         theirs = self._consent(self.customer_other, "given", user=self.user_other)
