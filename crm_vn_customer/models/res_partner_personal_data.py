@@ -57,7 +57,7 @@ class ResPartner(models.Model):
                 .search([("partner_id", "in", partners.ids)], order="id")
             ],
             "data_requests": [
-                self._crm_vn_export_record(request, exclude={"export_attachment_id"})
+                self._crm_vn_export_record(request, exclude={"export_attachment_id", "export_file"})
                 for request in self.env["crm.vn.data.request"].search([("partner_id", "in", partners.ids)], order="id")
             ],
             "leads_by_email_or_phone": [

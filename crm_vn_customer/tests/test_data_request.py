@@ -369,6 +369,14 @@ class TestDataRequest(DataRequestCommon):
         self.assertIn("Khách hỏi về bảo hành máy lọc nước.", [m["body"] for m in data["messages"]])
         self.assertEqual([lead["name"] for lead in data["leads"]], ["Máy lọc nước cho nhà hàng"])
         self.assertEqual([r["reference"] for r in data["data_requests"]], [request.reference])
+        # a second export lists the first request, not the first export's file again
+        again = self._request(
+            customer, date(2026, 4, 25), request_type="access", user=self.user_other, identity_verified=True
+        )
+        again.with_user(self.user_manager).action_export_personal_data()
+        second = json.loads(base64.b64decode(again.export_attachment_id.datas))
+        self.assertEqual(len(second["data_requests"]), 2)
+        self.assertFalse([r for r in second["data_requests"] if "export_file" in r or "export_attachment_id" in r])
         self.assertNotIn("write_uid", data["customer"])
 
     def test_export_company_with_contacts(self):
