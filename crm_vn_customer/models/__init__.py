@@ -1,4 +1,5 @@
 from . import (
+    base,
     base_import_import,
     calendar_event,
     crm_vn_consent,
@@ -10,6 +11,7 @@ from . import (
     ir_attachment,
     mail_activity,
     mail_activity_type,
+    mail_thread,
     res_city,
     res_company,
     res_company_data_request,

@@ -134,11 +134,15 @@ class ResPartner(models.Model):
             key for key in (self._vn_phone_key(value("phone")), self._vn_phone_key(value("mobile"))) if key
         )
         birthdate = value("birthdate_date")
+        try:
+            birthdate = fields.Date.to_date(birthdate) if birthdate else None
+        except ValueError:
+            birthdate = None  # refused with a clear message when written (models/base.py)
         return MatchData(
             name_key=vn_name_match_key(value("name")),
             phones=phones,
             email=normalize_email(value("email")),
-            birthdate=fields.Date.to_date(birthdate) if birthdate else None,
+            birthdate=birthdate,
             city_key=normalize_vn_name(value("city")),
         )
 
@@ -282,8 +286,8 @@ class ResPartner(models.Model):
         """
         if self.env.context.get("crm_vn_skip_duplicate_check") and self._vn_duplicate_check_allowed_to_skip():
             return
-        if self.env.context.get("import_file"):
-            return  # imports report and handle duplicates row by row (see res_partner_import.py)
+        # Imports too: they report duplicates row by row first (res_partner_import.py), but a row that would
+        # re-create another salesperson's customer is refused here whatever the import's context says.
         for index, vals in enumerate(vals_list):
             record = self[index : index + 1]
             company = self.env["res.company"].browse(vals.get("company_id")) or record.company_id or self.env.company
@@ -341,12 +345,20 @@ class ResPartner(models.Model):
             lines="\n".join(lines),
         )
 
+    # The values are checked first (models/base.py checks them again below every override): the overrides of
+    # res.partner read them (phones, birthdate, parent), and a value the database would refuse must be a clear
+    # error there too, not a traceback. This is the topmost override of the add-on (last in models/__init__.py).
+
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            vals_list = [self._crm_vn_clean_values(vals) for vals in vals_list]
         self.browse()._vn_enforce_duplicate_policy(vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
+        if not self.env.su:
+            vals = self._crm_vn_clean_values(vals)
         if any(fname in vals for fname in ("phone", "mobile", "email", "name")) and len(self) == 1:
             self._vn_enforce_duplicate_policy([vals])
         return super().write(vals)

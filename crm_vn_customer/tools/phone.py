@@ -13,6 +13,7 @@ and one that is valid only once converted is converted.
 """
 
 import re
+import unicodedata
 
 import phonenumbers
 
@@ -203,6 +204,13 @@ def _vn_candidates(national: str, landline: bool) -> list[str]:
     return [national, landline_number]
 
 
+def ascii_digits(text: str) -> str:
+    """``text`` with the digits of any script as ASCII digits (the full-width digits some phone keyboards type,
+    Arabic-Indic...), full-width "+", dashes and spaces as their ASCII forms."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char for char in text)
+
+
 def normalize_vn_phone(raw: str | None, landline: bool = False) -> str | None:
     """Return ``raw`` in E.164, or ``None`` when it is empty or not a valid number.
 
@@ -211,8 +219,8 @@ def normalize_vn_phone(raw: str | None, landline: bool = False) -> str | None:
     :param landline: the caller knows the number is a landline, so an old
         2017 area code is converted even when the old form is a valid mobile.
     """
-    text = _EXTENSION_RE.sub("", raw.strip()).strip() if isinstance(raw, str) else ""
-    if not _ALLOWED_RE.match(text):
+    text = _EXTENSION_RE.sub("", ascii_digits(raw).strip()).strip() if isinstance(raw, str) else ""
+    if not _ALLOWED_RE.match(text) or not text.isascii():
         return None
     national, foreign = _national_digits(text)
     if not national.isdigit():

@@ -1,0 +1,342 @@
+import math
+from datetime import date
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+from odoo.models import BaseModel
+
+# Modules of this suite: their stored computed fields are never written by hand, wherever they are added.
+OUR_MODULE_PREFIXES = ("crm_vn", "l10n_vn", "base_import_vn")
+# Field types checked before they reach the database (a bad value is a translated error, not a traceback).
+INT32 = 2**31
+
+
+def _is_ours(model):
+    return model._name.startswith("crm.vn.") or model._name == "res.partner"
+
+
+def _relational_ids(value):
+    """The ids a many2one or many2many value of ``create``/``write``/``onchange`` points at."""
+    if isinstance(value, BaseModel):
+        return [id_ for id_ in value.ids if isinstance(id_, int)]
+    if isinstance(value, bool) or not value:
+        return []
+    if isinstance(value, int):
+        return [value]
+    ids = []
+    if isinstance(value, list | tuple):
+        for item in value:
+            if isinstance(item, int) and not isinstance(item, bool):
+                ids.append(item)
+            elif isinstance(item, list | tuple) and item:
+                if item[0] == Command.LINK and len(item) > 1:
+                    ids.append(item[1])
+                elif item[0] == Command.SET and len(item) > 2:
+                    ids.extend(item[2] or [])
+            elif isinstance(item, dict) and isinstance(item.get("id"), int):
+                ids.append(item["id"])  # a many2one given as {'id': ..., 'display_name': ...}
+    return [id_ for id_ in ids if isinstance(id_, int) and not isinstance(id_, bool)]
+
+
+class Base(models.AbstractModel):
+    """Guards every record passes through when a user (not the superuser) creates or changes it.
+
+    - **Contacts one may not see.** A record never points at a contact its author cannot read: a lead, an order, a
+      meeting, a message, a feedback pointed at another salesperson's customer would copy (through Odoo's stored
+      computes, run as superuser) or send to that customer what the rules hide. Checked on ``create``, ``write``,
+      the defaults of a form (context keys ``default_*``) and ``onchange``, for every many2one and many2many field
+      to ``res.partner`` of every model: one guard instead of one check per model.
+    - **Computed and workflow fields.** What a workflow computes or writes (deadlines, SLA results, consent flags,
+      match keys, ratings, states...) is not written by hand or over RPC: stored computes without inverse of the
+      suite's models and of ``res.partner``, and the fields declared with ``crm_vn_workflow=True``. The workflow
+      writes them in superuser mode after its own checks; context defaults of those fields are ignored.
+    - **Bad values.** On customers and the suite's models, a value the database would refuse (a date that does not
+      exist, an unknown choice, a number out of range, a character the database cannot store, an unknown field)
+      is a translated ``ValidationError`` naming the field and the value, before anything is written.
+    """
+
+    _inherit = "base"
+
+    def _valid_field_parameter(self, field, name):
+        # crm_vn_workflow=True: written by the model's workflow only (see the class docstring).
+        return name == "crm_vn_workflow" or super()._valid_field_parameter(field, name)
+
+    # ------------------------------------------------------------------
+    # CRUD and form entry points
+    # ------------------------------------------------------------------
+
+    @api.model
+    def default_get(self, fields_list):
+        defaults = super().default_get(fields_list)
+        if not self.env.su:
+            self._crm_vn_check_partner_refs([defaults])
+        return defaults
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self.env.su:
+            return super().create(vals_list)
+        records = self._crm_vn_without_protected_defaults()
+        if _is_ours(self):
+            vals_list = [records._crm_vn_clean_values(vals) for vals in vals_list]
+        records._crm_vn_check_protected(vals_list)
+        records._crm_vn_check_partner_refs(vals_list)
+        return super(Base, records).create(vals_list)
+
+    def write(self, vals):
+        if self.env.su:
+            return super().write(vals)
+        if _is_ours(self):
+            vals = self._crm_vn_clean_values(vals)
+        self._crm_vn_check_protected([vals])
+        self._crm_vn_check_partner_refs([vals])
+        return super().write(vals)
+
+    def onchange(self, values, field_names, fields_spec):
+        if not self.env.su and field_names:
+            self._crm_vn_check_partner_refs([{name: values[name] for name in field_names if name in values}])
+        return super().onchange(values, field_names, fields_spec)
+
+    # ------------------------------------------------------------------
+    # Contacts one may not see
+    # ------------------------------------------------------------------
+
+    def _crm_vn_partner_fields(self):
+        """{name: field} of the many2one and many2many fields of this model pointing at contacts."""
+        cls = type(self)
+        cached = cls.__dict__.get("_crm_vn_partner_fields_cache")
+        if cached is None:
+            cached = {
+                name: field
+                for name, field in self._fields.items()
+                if field.type in ("many2one", "many2many") and field.comodel_name == "res.partner"
+            }
+            cls._crm_vn_partner_fields_cache = cached
+        return cached
+
+    def _crm_vn_check_partner_refs(self, vals_list):
+        """Refuse values that point at contacts the current user may not read."""
+        partner_fields = self._crm_vn_partner_fields()
+        if not partner_fields:
+            return
+        named = {}
+        for vals in vals_list:
+            for fname in partner_fields.keys() & vals.keys():
+                for partner_id in _relational_ids(vals[fname]):
+                    named.setdefault(partner_id, fname)
+        self._crm_vn_check_partners_readable(
+            {partner_id: partner_fields[fname]._description_string(self.env) for partner_id, fname in named.items()}
+        )
+
+    @api.model
+    def _crm_vn_check_partners_readable(self, labels):
+        """Refuse when a contact of ``labels`` ({partner id: label of the field naming it}) is one the current
+        user may not read."""
+        if not labels or self.env.su:
+            return
+        # sudo: only which of these ids exist; what the user may read is decided below, as the user.
+        existing = self.env["res.partner"].sudo().browse(labels).exists()
+        hidden = existing - existing.with_env(self.env)._filtered_access("read")
+        if hidden:
+            raise AccessError(
+                self.env._(
+                    "%(field)s: you may not link a record to a contact you are not allowed to see (contact id "
+                    "%(ids)s). Ask the contact's salesperson or your manager to hand the customer over.",
+                    field=labels[hidden[0].id],
+                    ids=", ".join(str(id_) for id_ in hidden.ids),
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Computed and workflow fields
+    # ------------------------------------------------------------------
+
+    def _crm_vn_protected_fnames(self):
+        """Names of the fields no user writes by hand on this model (see the class docstring)."""
+        cls = type(self)
+        cached = cls.__dict__.get("_crm_vn_protected_cache")
+        if cached is None:
+            ours = _is_ours(self)
+            cached = frozenset(
+                name
+                for name, field in self._fields.items()
+                if getattr(field, "crm_vn_workflow", False)
+                or (
+                    field.store
+                    and field.compute
+                    and field.readonly
+                    and not field.inverse
+                    and (ours or (field._module or "").startswith(OUR_MODULE_PREFIXES))
+                )
+            )
+            cls._crm_vn_protected_cache = cached
+        return cached
+
+    def _crm_vn_without_protected_defaults(self):
+        """This model in a context without the ``default_*`` keys of protected fields (a kanban column or an RPC
+        caller may give them): a new record starts where its workflow starts."""
+        protected = self._crm_vn_protected_fnames()
+        context = self.env.context
+        keys = {key for key in context if key.startswith("default_") and key[8:] in protected}
+        if not keys:
+            return self
+        # A new context without those keys: with_context(**kwargs) can only add keys.
+        return self.with_context({key: value for key, value in context.items() if key not in keys})  # pylint: disable=context-overridden
+
+    def _crm_vn_check_protected(self, vals_list):
+        protected = self._crm_vn_protected_fnames()
+        if not protected:
+            return
+        forced = sorted({fname for vals in vals_list for fname in protected.intersection(vals)})
+        if forced:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of %(model)s: computed or recorded by its workflow (buttons, scheduled jobs, the "
+                    "customer's answers), never written by hand.",
+                    fields=", ".join(self._fields[fname]._description_string(self.env) for fname in forced),
+                    model=self._description,
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Bad values
+    # ------------------------------------------------------------------
+
+    def _crm_vn_clean_values(self, vals):
+        """``vals`` checked field by field: a copy with empty dates as False, or a ValidationError naming the field
+        and the value the database would refuse."""
+        cleaned = dict(vals)
+        for fname, value in vals.items():
+            field = self._fields.get(fname)
+            if field is None:
+                raise ValidationError(
+                    self.env._("%(model)s has no field %(field)s.", model=self._description, field=repr(fname))
+                )
+            cleaned[fname] = self._crm_vn_clean_value(field, value)
+        return cleaned
+
+    def _crm_vn_clean_value(self, field, value):
+        """``value`` as the database stores it for ``field``; a ValidationError naming both when it cannot."""
+        if value is None or value is False:
+            return value
+        checker = VALUE_CHECKERS.get(field.type)
+        if not checker:
+            return value
+        cleaned, hint = checker(self, field, value)
+        if hint:
+            raise ValidationError(
+                self.env._(
+                    '%(field)s: "%(value)s" is not a valid value (%(hint)s).',
+                    field=field._description_string(self.env),
+                    value=str(value)[:100],
+                    hint=hint,
+                )
+            )
+        return cleaned
+
+
+# Each checker returns (value to write, None) or (None, why the value is refused).
+
+
+def _check_date(model, field, value):
+    if value == "":
+        return False, None
+    if isinstance(value, date):  # a datetime is a date too
+        return value, None
+    if isinstance(value, str) and _parses(
+        fields.Datetime.to_datetime if field.type == "datetime" else fields.Date.to_date, value
+    ):
+        return value, None
+    if field.type == "date":
+        return None, model.env._("a date as YYYY-MM-DD is expected")
+    return None, model.env._("a date and time as YYYY-MM-DD HH:MM:SS is expected")
+
+
+def _parses(convert, value):
+    try:
+        convert(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_selection(model, field, value):
+    values = field.get_values(model.env)
+    if value in values:
+        return value, None
+    labels = dict(field._description_selection(model.env))
+    choices = ", ".join(str(labels.get(key, key)) for key in values)
+    return None, model.env._("choose one of: %(choices)s", choices=choices)
+
+
+def _check_number(model, field, value):
+    whole = field.type == "integer"
+    expected = model.env._("a whole number is expected") if whole else model.env._("a number is expected")
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None, expected
+    try:
+        number = int(value) if whole else float(value)
+    except ValueError:
+        return None, expected
+    if whole and not -INT32 <= number < INT32:
+        return None, model.env._("the number is too large")
+    if not whole and not math.isfinite(number):
+        return None, model.env._("a finite number is expected")
+    return value, None
+
+
+def _check_many2one(model, field, value):
+    if isinstance(value, BaseModel):
+        return value, None
+    if isinstance(value, list | tuple) and value:
+        value = value[0]  # (id, name) as read() gives it
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        return None, model.env._("the id of a record is expected")
+    return value, None
+
+
+def _check_x2many(model, field, value):
+    if isinstance(value, list | tuple) and all(_valid_command(item) for item in value):
+        return value, None
+    return None, model.env._("a list of ids or of commands is expected")
+
+
+def _check_text(model, field, value):
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value), None  # a number sent for a text (a phone typed as a number)
+    if not isinstance(value, str):
+        return None, model.env._("a text is expected")
+    if "\x00" in value:
+        return None, model.env._("it contains a NUL character")
+    return value, None
+
+
+VALUE_CHECKERS = {
+    "date": _check_date,
+    "datetime": _check_date,
+    "selection": _check_selection,
+    "integer": _check_number,
+    "float": _check_number,
+    "monetary": _check_number,
+    "many2one": _check_many2one,
+    "many2many": _check_x2many,
+    "one2many": _check_x2many,
+    "char": _check_text,
+    "text": _check_text,
+    "html": _check_text,
+}
+
+
+def _valid_command(item):
+    if isinstance(item, int) and not isinstance(item, bool):
+        return item > 0
+    if isinstance(item, BaseModel):
+        return True
+    if not isinstance(item, list | tuple) or not item or item[0] not in range(7):
+        return False
+    if item[0] in (Command.UPDATE, Command.DELETE, Command.UNLINK, Command.LINK):
+        return len(item) > 1 and isinstance(item[1], int) and not isinstance(item[1], bool)
+    if item[0] == Command.SET:
+        ids = item[2] if len(item) > 2 else None
+        return isinstance(ids, list | tuple) and all(isinstance(i, int) and not isinstance(i, bool) for i in ids)
+    return True
