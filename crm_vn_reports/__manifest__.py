@@ -13,6 +13,8 @@
         "security/ir.model.access.csv",
         "security/res_partner_security.xml",
         "security/crm_vn_reports_security.xml",
+        "security/crm_vn_xlsx_export_security.xml",
+        "security/crm_vn_performance_report_wizard_security.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
         "views/crm_vn_customer_report_views.xml",
