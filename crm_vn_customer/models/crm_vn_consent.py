@@ -84,7 +84,11 @@ class CrmVnConsent(models.Model):
                 raise ValidationError(self.env._("Record whether the customer gave or withdrew consent."))
             # The recorder is the user recording it, whatever the form sent.
             vals["user_id"] = self.env.user.id
-        return super().create(vals_list)
+            if vals.get("attachment_ids") and not self.env.su:
+                self.browse()._crm_vn_check_evidence_files(vals["attachment_ids"])
+        consents = super().create(vals_list)
+        consents._crm_vn_attach_evidence()
+        return consents
 
     def write(self, vals):
         changed = RECORD_FIELDS.intersection(vals)
@@ -97,8 +101,10 @@ class CrmVnConsent(models.Model):
         if "attachment_ids" not in vals or self.env.su:
             return super().write(vals)
         self._crm_vn_check_evidence_kept(vals["attachment_ids"])
+        self._crm_vn_check_evidence_files(vals["attachment_ids"])
         before = {consent: consent.attachment_ids for consent in self}
         result = super().write(vals)
+        self._crm_vn_attach_evidence()
         for consent, attachments in before.items():
             added = consent.attachment_ids - attachments
             if added:
@@ -124,6 +130,47 @@ class CrmVnConsent(models.Model):
                     "a new consent or withdrawal if the evidence was wrong."
                 )
             )
+
+    def _crm_vn_check_evidence_files(self, commands):
+        """Evidence is a file uploaded for the consent by the user recording it: linking another record's file
+        (an invoice, another customer's document) would make it undeletable, and delete it with this customer's
+        data on anonymisation."""
+        ids = set()
+        for command in commands:
+            if isinstance(command, int):
+                ids.add(command)
+            elif command[0] == Command.LINK:
+                ids.add(command[1])
+            elif command[0] == Command.SET:
+                ids.update(command[2])
+        ids -= set(self.attachment_ids.ids)
+        if not ids:
+            return
+        attachments = self.env["ir.attachment"].browse(ids)
+        attachments.check_access("read")
+        # sudo: where each file belongs and who uploaded it, for files the user was just shown to read.
+        for attachment in attachments.sudo():
+            own_upload = attachment.create_uid == self.env.user and not attachment.res_field
+            free = attachment.res_model in (False, self._name) and attachment.res_id in (0, False, *self.ids)
+            if not (own_upload and free):
+                raise UserError(
+                    self.env._(
+                        "Evidence: %(file)s belongs to another record or was uploaded by someone else. Upload the "
+                        "signed form or the recording itself on the consent.",
+                        file=attachment.name,
+                    )
+                )
+
+    def _crm_vn_attach_evidence(self):
+        """The evidence files belong to their consent (uploaded before the consent existed, they had no record)."""
+        if self.env.su:
+            return
+        for consent in self:
+            loose = consent.attachment_ids.sudo().filtered(
+                lambda a, c=consent: a.res_model != c._name or a.res_id != c.id
+            )
+            # sudo: files the recording user uploaded, now filed under the consent that holds them.
+            loose.write({"res_model": consent._name, "res_id": consent.id})
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

@@ -269,8 +269,13 @@ class CrmVnDataRequest(models.Model):
 
     def write(self, vals):
         self._crm_vn_check_workflow_fields(vals)
-        if {"partner_id", "request_type"}.intersection(vals) and "identity_verified" not in vals:
-            # Another customer or another request: the identity checked was for the former one.
+        if any(
+            ("partner_id" in vals and request.partner_id.id != vals["partner_id"])
+            or ("request_type" in vals and request.request_type != vals["request_type"])
+            for request in self
+        ):
+            # Another customer or another request: the identity checked was for the former one, even when the
+            # same write ticks it again (check the new requester first, then tick it in a second step).
             vals = dict(vals, identity_verified=False)
         if {"date_received", "involves_processor"}.intersection(vals):
             # New deadlines: each may be missed (and escalated) again.

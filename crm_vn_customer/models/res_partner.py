@@ -1,9 +1,9 @@
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools.phone import normalize_vn_phone
+from ..tools.phone import ascii_digits, normalize_vn_phone
 
 # Fields whose change is announced to the customer's followers (owner, team
 # leader, other departments), not only written in the chatter.
@@ -18,6 +18,10 @@ PROFILE_KEY_FIELDS = (
     "birthdate_date",
 )
 PHONE_FIELDS = ("phone", "mobile")
+# Context keys with which Odoo adds a contact's address, email, tax id or id to its display name. Any RPC caller can
+# set them; Odoo computes display names of many2one values as superuser: they never format a contact the real user
+# cannot read.
+DISPLAY_NAME_DETAIL_KEYS = ("show_address", "show_email", "show_vat", "partner_show_db_id", "address_inline")
 
 
 class ResPartner(models.Model):
@@ -204,6 +208,22 @@ class ResPartner(models.Model):
             elif not user and not partner.team_id:
                 partner.team_id = False
 
+    def _compute_display_name(self):
+        """Display names computed as superuser (the value of a many2one, the match shown by the duplicate check)
+        carry no address, email or tax id of a contact the real user may not read."""
+        keys = [key for key in DISPLAY_NAME_DETAIL_KEYS if self.env.context.get(key)]
+        if not keys or not self.env.su or self.env.uid == SUPERUSER_ID:
+            return super()._compute_display_name()
+        stored = self.filtered(lambda partner: isinstance(partner.id, int))
+        hidden = stored - stored.with_env(self.env(su=False))._filtered_access("read")
+        super(ResPartner, self - hidden)._compute_display_name()
+        if hidden:
+            # Computed here rather than read: the field is being computed (protected), a read would not compute it.
+            plain = hidden.with_context({k: v for k, v in self.env.context.items() if k not in keys})  # pylint: disable=context-overridden
+            super(ResPartner, plain)._compute_display_name()
+            for partner, clean in zip(hidden, plain, strict=True):
+                partner.display_name = clean.display_name
+
     @api.depends("company_id")
     def _compute_profile_company_id(self):
         for partner in self:
@@ -213,12 +233,29 @@ class ResPartner(models.Model):
     # CRUD
     # ------------------------------------------------------------------
 
+    @api.model
+    def default_get(self, fields_list):
+        """A salesperson who sees only their own customers owns the customers they create (form, import, RPC, quick
+        check): left without owner, the customer would be every salesperson's."""
+        defaults = super().default_get(fields_list)
+        if "user_id" in fields_list and not defaults.get("user_id") and self._crm_vn_own_documents_only():
+            defaults["user_id"] = self.env.uid
+        return defaults
+
+    @api.model
+    def _crm_vn_own_documents_only(self):
+        user = self.env.user
+        return user.has_group("sales_team.group_sale_salesman") and not user.has_group(
+            "sales_team.group_sale_salesman_all_leads"
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             self._crm_vn_normalize_phone_vals(vals, self._crm_vn_country_for_vals(vals))
-            if vals.get("parent_id") and "user_id" not in vals:
-                # A contact person belongs to the same salesperson as the customer.
+            if vals.get("parent_id") and vals.get("user_id", False) in (False, self.env.uid):
+                # A contact person belongs to the same salesperson as the customer (the creator's own default
+                # gives way to it).
                 parent = self.browse(vals["parent_id"]).commercial_partner_id
                 if parent.user_id:
                     vals["user_id"] = parent.user_id.id
@@ -236,9 +273,9 @@ class ResPartner(models.Model):
                 by_country.setdefault(country, self.browse())
                 by_country[country] |= partner
             if len(by_country) > 1:
-                # Numbers are read in the country of each record: write each group.
-                for country, partners in by_country.items():
-                    partners.with_context(crm_vn_phone_country_id=country.id).write(vals)
+                # Numbers are read in the country of each record: write each group (one country each).
+                for partners in by_country.values():
+                    partners.write(vals)
                 return True
             country = next(iter(by_country), self._crm_vn_country_for_vals(vals))
             vals = dict(vals)
@@ -271,8 +308,6 @@ class ResPartner(models.Model):
     def _crm_vn_country_for_vals(self, vals):
         """The country in which the numbers of ``vals`` are read for this partner."""
         Country = self.env["res.country"]
-        if self.env.context.get("crm_vn_phone_country_id"):
-            return Country.browse(self.env.context["crm_vn_phone_country_id"])
         if "country_id" in vals:
             country = Country.browse(vals["country_id"]) if vals["country_id"] else Country
         else:
@@ -302,8 +337,10 @@ class ResPartner(models.Model):
             raw = vals.get(fname)
             if not raw or not isinstance(raw, str):
                 continue
-            compact = raw.replace(" ", "")
+            compact = ascii_digits(raw).replace(" ", "")
             if not is_vn and not compact.startswith(("+84", "0084", "(+84)")):
+                # Another country's number, left to phone_validation; its digits stored as digits all the same.
+                vals[fname] = ascii_digits(raw)
                 continue
             normalized = normalize_vn_phone(raw, landline=landline and fname == "phone")
             if not normalized:

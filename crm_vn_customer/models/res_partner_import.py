@@ -76,12 +76,15 @@ class ResPartner(models.Model):
                 "score": int(best["score"]),
                 "reasons": ", ".join(best["reasons"]),
             }
-            message = self._vn_import_message(mode, kwargs)
+            row_mode = mode
+            if mode == "link" and candidates and not best["partner"].has_access("read"):
+                row_mode = "skip"  # another salesperson's customer: not linked to a row of the importer's
+            message = self._vn_import_message(row_mode, kwargs)
             report.append(dict(data.get("info", {}), type="warning", message=message, crm_vn_report=True))
-            if mode == "create":
+            if row_mode == "create":
                 kept.append(data)
                 earlier.append((match, values.get("name") or ""))
-            elif mode == "link" and candidates:
+            elif row_mode == "link" and candidates:
                 linked.append((data, best["partner"]))
         records = super()._load_records(kept, update=update, ignore_duplicates=ignore_duplicates)
         for data, partner in linked:

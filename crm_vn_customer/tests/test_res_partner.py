@@ -90,8 +90,14 @@ class TestCustomerProfile(CrmVnCustomerCommon):
             form.lifecycle_stage = "customer"
         partner = form.save()
         self.assertEqual(partner.mobile, "+84977000111")
-        self.assertEqual(partner.user_id, self.env["res.users"], "a new partner has no owner by default")
+        self.assertEqual(
+            partner.user_id, self.user_member, "a salesperson who sees own customers owns those they create"
+        )
         self.assertTrue(partner.customer_since)
+        # a sales manager's new customer stays without owner unless they set one (everyone's, as before)
+        with Form(self.env["res.partner"].with_user(self.user_manager)) as form:
+            form.name = "Khách Của Quản Lý"
+        self.assertFalse(form.save().user_id)
 
     @freeze_time("2026-02-02 10:00:00")
     def test_age_and_customer_since(self):

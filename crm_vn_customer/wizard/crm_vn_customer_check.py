@@ -42,9 +42,9 @@ class CrmVnCustomerCheck(models.TransientModel):
 
     def action_create(self):
         self.ensure_one()
+        # The owner comes from the same default as the customer form and the import (res.partner.default_get).
         partner = self.env["res.partner"].create(
-            {key: value for key, value in self._candidate_vals().items() if value}
-            | {"user_id": self.env.user.id, "lifecycle_stage": "prospect"}
+            {key: value for key, value in self._candidate_vals().items() if value} | {"lifecycle_stage": "prospect"}
         )
         return {
             "type": "ir.actions.act_window",
