@@ -4,8 +4,19 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 # Stages in which the feedback still has a deadline to meet.
 OPEN_STATES = ("new", "acknowledged", "in_progress")
 DONE_STATES = ("resolved", "closed", "cancelled")
-# Set by the escalation job (read-only on screen); by hand only for sales managers.
-PROTECTED_FIELDS = {"escalation_level", "escalated_user_id", "escalation_deadline"}
+# By hand only for sales managers: set by the escalation job (read-only on screen), the SLA policy found for the
+# type and priority (a more lenient one moves the deadlines), and archiving (an archived feedback leaves the
+# escalation job and the reports).
+MANAGER_FIELDS = {"escalation_level", "escalated_user_id", "escalation_deadline", "sla_policy_id", "active"}
+# The button (action) that moves a feedback to each stage; a stage written by hand (a kanban card dragged to a
+# column) goes through it, with its checks and effects.
+STATE_ACTIONS = {
+    "acknowledged": "action_acknowledge",
+    "in_progress": "action_start",
+    "resolved": "action_resolve",
+    "closed": "action_close",
+    "cancelled": "action_cancel",
+}
 PRIORITIES = [("0", "Low"), ("1", "Medium"), ("2", "High"), ("3", "Urgent")]
 FEEDBACK_TYPES = [
     ("complaint", "Complaint"),
@@ -32,10 +43,11 @@ class CrmVnFeedback(models.Model):
 
     # Identification
     reference = fields.Char(
-        readonly=True,
+        compute="_compute_reference",
+        store=True,
+        precompute=True,
         copy=False,
         index="trigram",
-        default=lambda self: self.env._("New"),
         help="Number the customer can quote when calling back.",
     )
     name = fields.Char("Subject", required=True, tracking=True)
@@ -54,8 +66,8 @@ class CrmVnFeedback(models.Model):
         domain="[('type', '!=', 'private')]",
     )
     commercial_partner_id = fields.Many2one(related="partner_id.commercial_partner_id", store=True, index=True)
-    partner_phone = fields.Char(related="partner_id.mobile", string="Customer Mobile")
-    partner_email = fields.Char("Customer Email", related="partner_id.email")
+    partner_phone = fields.Char("Customer Mobile", compute="_compute_partner_contact")
+    partner_email = fields.Char("Customer Email", compute="_compute_partner_contact")
     channel = fields.Selection(
         [
             ("phone", "Phone"),
@@ -85,7 +97,8 @@ class CrmVnFeedback(models.Model):
         "Received On",
         required=True,
         default=fields.Datetime.now,
-        help="When the customer contacted us: the SLA deadlines count from here.",
+        help="When the customer contacted us: the SLA deadlines count from here. Never in the future; moved later "
+        "by sales managers only.",
     )
 
     # Ownership
@@ -108,6 +121,7 @@ class CrmVnFeedback(models.Model):
         index=True,
         tracking=True,
         check_company=True,
+        groups="base.group_user",
     )
 
     # Progress
@@ -127,15 +141,34 @@ class CrmVnFeedback(models.Model):
         index=True,
         copy=False,
         group_expand="_group_expand_states",
+        crm_vn_workflow=True,
     )
-    date_acknowledged = fields.Datetime("Acknowledged On", readonly=True, copy=False)
-    date_resolved = fields.Datetime("Resolved On", readonly=True, copy=False)
-    date_closed = fields.Datetime("Closed On", readonly=True, copy=False)
-    resolution = fields.Html("Resolution Notes")
+    date_acknowledged = fields.Datetime("Acknowledged On", readonly=True, copy=False, crm_vn_workflow=True)
+    date_resolved = fields.Datetime("Resolved On", readonly=True, copy=False, crm_vn_workflow=True)
+    date_closed = fields.Datetime("Closed On", readonly=True, copy=False, crm_vn_workflow=True)
+    resolution = fields.Html("Resolution Notes", groups="base.group_user")
 
     _sql_constraints = [
         ("reference_uniq", "unique(company_id, reference)", "The feedback reference must be unique per company."),
     ]
+
+    @api.depends("partner_id.mobile", "partner_id.email")
+    @api.depends_context("uid")
+    def _compute_partner_contact(self):
+        """The customer's mobile and email, for those who may read the customer: a feedback still assigned to a
+        former owner (or escalated to someone outside the team) does not open the customer's contact details."""
+        readable = self.partner_id._filtered_access("read")
+        for feedback in self:
+            partner = feedback.partner_id if feedback.partner_id in readable else feedback.partner_id.browse()
+            feedback.partner_phone = partner.mobile
+            feedback.partner_email = partner.email
+
+    def _compute_reference(self):
+        for feedback in self:
+            company = feedback.company_id or self.env.company
+            # sudo: the number comes from the company's sequence, whoever files the feedback (portal, gateway).
+            sequence = self.env["ir.sequence"].sudo().with_company(company)
+            feedback.reference = feedback.reference or sequence.next_by_code("crm.vn.feedback") or "/"
 
     @api.depends("partner_id")
     def _compute_user_id(self):
@@ -181,60 +214,116 @@ class CrmVnFeedback(models.Model):
                 raise ValidationError(self.env._("Give the feedback a subject."))
             if not vals.get("partner_id", context.get("default_partner_id")):
                 raise ValidationError(self.env._('Feedback "%(subject)s" needs a customer.', subject=subject))
-            company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-            vals["reference"] = (
-                self.env["ir.sequence"].with_company(company).next_by_code("crm.vn.feedback")
-                or vals.get("reference")
-                or self.env._("New")
-            )
+            if not self.env.su:
+                self._check_manager_fields(vals)
         feedbacks = super().create(vals_list)
-        feedbacks._check_customer_readable()
+        if not self.env.su:
+            feedbacks._check_date_received()
         for state in {feedback.state for feedback in feedbacks} - {"new"}:
             feedbacks.filtered(lambda f, s=state: f.state == s)._stamp_state_dates(state)
         feedbacks._send_acknowledgement()
         return feedbacks
 
     def write(self, vals):
-        protected = PROTECTED_FIELDS.intersection(vals)
-        if protected and not (self.env.su or self.env.user.has_group("sales_team.group_sale_manager")):
-            raise AccessError(
-                self.env._(
-                    "Only sales managers can change the escalation of feedback (%(fields)s).",
-                    fields=", ".join(self._fields[name]._description_string(self.env) for name in sorted(protected)),
-                )
-            )
-        result = super().write(vals)
-        if "partner_id" in vals:
-            self._check_customer_readable()
-        if vals.get("state"):
-            self._stamp_state_dates(vals["state"])
+        if self.env.su:
+            result = super().write(vals)
+            if vals.get("state"):
+                self._stamp_state_dates(vals["state"])
+            return result
+        self._check_manager_fields(vals)
+        vals = dict(vals)
+        # A stage written by hand (a kanban card dragged to a column) goes through its button: checks, dates,
+        # rating request.
+        state = vals.pop("state", None)
+        received_before = {feedback: feedback.date_received for feedback in self} if "date_received" in vals else None
+        result = super().write(vals) if vals else True
+        if received_before is not None:
+            self._check_date_received(received_before)
+        if state is not None:
+            self._move_to_state(state)
         return result
 
-    def _check_customer_readable(self):
-        """Feedback is filed for a customer one may see: otherwise naming oneself assignee would
-        open the customer's contact details (and send them an email)."""
-        if not self.env.su:
-            self.partner_id.check_access("read")
+    def _check_manager_fields(self, vals):
+        manager_only = MANAGER_FIELDS.intersection(vals)
+        if manager_only and not self.env.user.has_group("sales_team.group_sale_manager"):
+            raise AccessError(
+                self.env._(
+                    "Only sales managers can change %(fields)s of feedback: the escalation, the SLA policy found "
+                    "for its type and priority, and whether it is archived.",
+                    fields=", ".join(self._fields[name]._description_string(self.env) for name in sorted(manager_only)),
+                )
+            )
+
+    def _check_date_received(self, before=None):
+        """The deadlines count from the received date: never in the future, and moved later by sales managers
+        only (it pushes the deadlines back). An earlier date (the customer called yesterday) is anyone's to set."""
+        now = fields.Datetime.now()
+        manager = self.env.user.has_group("sales_team.group_sale_manager")
+        for feedback in self:
+            if feedback.date_received > now:
+                raise ValidationError(
+                    self.env._(
+                        "Received On: %(date)s is in the future. Enter when the customer contacted you.",
+                        date=fields.Datetime.to_string(feedback.date_received),
+                    )
+                )
+            previous = (before or {}).get(feedback)
+            if previous and feedback.date_received > previous and not manager:
+                raise AccessError(
+                    self.env._(
+                        "Only a sales manager can move the received date of %(reference)s later: it pushes the "
+                        "deadlines back.",
+                        reference=feedback.reference,
+                    )
+                )
+
+    def _move_to_state(self, state):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        if state == "in_progress":
+            for feedback in self:
+                if feedback.state in DONE_STATES:
+                    feedback.action_reopen()
+                else:
+                    feedback.action_start()
+            return
+        action = STATE_ACTIONS.get(state)
+        if not action:
+            raise UserError(
+                self.env._(
+                    "Feedback cannot be moved back to %(state)s: use the buttons of the feedback.",
+                    state=labels.get(state, state),
+                )
+            )
+        getattr(self, action)()
 
     def _stamp_state_dates(self, state):
         """Record when the feedback was first acknowledged, resolved and closed."""
         now = fields.Datetime.now()
+        # sudo: the dates are the workflow's record, written after the stage change was checked.
+        feedbacks = self.sudo()
         if state in OPEN_STATES:
-            self.filtered(lambda f: f.date_resolved or f.date_closed).write(
+            feedbacks.filtered(lambda f: f.date_resolved or f.date_closed).write(
                 {"date_resolved": False, "date_closed": False}
             )
         if state not in ("new", "cancelled"):
-            self.filtered(lambda f: not f.date_acknowledged).write({"date_acknowledged": now})
+            feedbacks.filtered(lambda f: not f.date_acknowledged).write({"date_acknowledged": now})
         if state in ("resolved", "closed"):
-            self.filtered(lambda f: not f.date_resolved).write({"date_resolved": now})
+            feedbacks.filtered(lambda f: not f.date_resolved).write({"date_resolved": now})
         if state == "closed":
-            self.filtered(lambda f: not f.date_closed).write({"date_closed": now})
+            feedbacks.filtered(lambda f: not f.date_closed).write({"date_closed": now})
 
     # ------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------
 
+    def _set_state(self, state):
+        """Write the stage (the workflow's field) once the action checked it may move."""
+        self.check_access("write")
+        # sudo: the stage is the workflow's, written after the checks of the action and the write access above.
+        self.sudo().write({"state": state})
+
     def _check_state_change(self, allowed_from, target):
+        self.check_access("write")
         labels = dict(self._fields["state"]._description_selection(self.env))
         for feedback in self:
             if feedback.state not in allowed_from:
@@ -249,32 +338,32 @@ class CrmVnFeedback(models.Model):
 
     def action_acknowledge(self):
         self._check_state_change(("new",), "acknowledged")
-        self.write({"state": "acknowledged"})
+        self._set_state("acknowledged")
         return True
 
     def action_start(self):
         self._check_state_change(("new", "acknowledged"), "in_progress")
-        self.write({"state": "in_progress"})
+        self._set_state("in_progress")
         return True
 
     def action_resolve(self):
         """Mark as resolved and ask the customer to rate the service."""
         self._check_state_change(OPEN_STATES, "resolved")
-        self.write({"state": "resolved"})
+        self._set_state("resolved")
         self._send_rating_request()
         return True
 
     def action_close(self):
         self._check_state_change(("resolved",), "closed")
-        self.write({"state": "closed"})
+        self._set_state("closed")
         return True
 
     def action_cancel(self):
         self._check_state_change(OPEN_STATES, "cancelled")
-        self.write({"state": "cancelled"})
+        self._set_state("cancelled")
         return True
 
     def action_reopen(self):
         self._check_state_change(DONE_STATES, "in_progress")
-        self.write({"state": "in_progress"})
+        self._set_state("in_progress")
         return True

@@ -25,14 +25,23 @@ class CrmVnFeedback(models.Model):
     _inherit = "crm.vn.feedback"
 
     sla_policy_id = fields.Many2one(
-        "crm.vn.feedback.sla", "SLA Policy", compute="_compute_sla_policy_id", store=True, readonly=False
+        "crm.vn.feedback.sla",
+        "SLA Policy",
+        compute="_compute_sla_policy_id",
+        store=True,
+        readonly=False,
+        groups="base.group_user",
     )
     response_deadline = fields.Datetime(
         "First Response Due", compute="_compute_policy_deadlines", store=True, copy=False
     )
     resolution_deadline = fields.Datetime("Resolution Due", compute="_compute_policy_deadlines", store=True, copy=False)
     escalation_deadline = fields.Datetime(
-        "Escalation Due", readonly=True, copy=False, help="Deadline given to the level the feedback was escalated to."
+        "Escalation Due",
+        readonly=True,
+        copy=False,
+        groups="base.group_user",
+        help="Deadline given to the level the feedback was escalated to.",
     )
     sla_deadline = fields.Datetime(
         "Deadline",
@@ -49,6 +58,7 @@ class CrmVnFeedback(models.Model):
         "SLA Result",
         compute="_compute_sla_result",
         store=True,
+        groups="base.group_user",
         help="Whether the first response and the resolution came before their deadlines.",
     )
 

@@ -28,13 +28,26 @@ class CrmVnFeedback(models.Model):
     _inherit = "crm.vn.feedback"
 
     escalation_level = fields.Integer(
-        default=0, readonly=True, copy=False, index=True, help="0: not escalated; 1: first level; and so on."
+        default=0,
+        readonly=True,
+        copy=False,
+        index=True,
+        groups="base.group_user",
+        help="0: not escalated; 1: first level; and so on.",
     )
     escalated_user_id = fields.Many2one(
-        "res.users", "Escalated To", readonly=True, copy=False, index=True, help="Person at the current level."
+        "res.users",
+        "Escalated To",
+        readonly=True,
+        copy=False,
+        index=True,
+        groups="base.group_user",
+        help="Person at the current level.",
     )
-    escalation_ids = fields.One2many("crm.vn.feedback.escalation", "feedback_id", "Escalations", readonly=True)
-    can_escalate = fields.Boolean(compute="_compute_can_escalate")
+    escalation_ids = fields.One2many(
+        "crm.vn.feedback.escalation", "feedback_id", "Escalations", readonly=True, groups="base.group_user"
+    )
+    can_escalate = fields.Boolean(compute="_compute_can_escalate", groups="base.group_user")
 
     @api.depends_context("uid")
     @api.depends("team_id", "state")

@@ -30,7 +30,6 @@ class ResPartner(models.Model):
         ratings.write({"feedback": False})
         # The stored name of the rated document follows its new subject.
         self.env.add_to_compute(ratings._fields["res_name"], ratings)
-        partners.write({"feedback_rating_comment": False})
         partner._crm_vn_anonymize_activities("crm.vn.feedback", feedback.ids)
         partner._crm_vn_anonymize_messages("crm.vn.feedback", feedback.ids)
         partner._crm_vn_anonymize_attachments("crm.vn.feedback", feedback.ids)

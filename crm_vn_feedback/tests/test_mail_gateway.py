@@ -2,6 +2,8 @@ from datetime import datetime, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
+from freezegun import freeze_time
+
 from odoo.tests import tagged
 
 from .common import CrmVnFeedbackCommon
@@ -69,14 +71,24 @@ class TestMailGateway(CrmVnFeedbackCommon):
         self.assertIn(feedback.reference, ack.body)
         self.assertEqual(ack.partner_ids, self.customer_other)
 
-    def test_known_sender_by_phone_in_text(self):
+    @freeze_time("2026-03-09 03:00:00")
+    def test_stranger_naming_a_customer_number_gets_their_own_contact(self):
+        """An email names its customer by its sender only: a number (or a name) in the text would let anyone on the
+        internet file a complaint under another person and have the acknowledgement sent to them in the company's
+        name. The feedback counts from its arrival, not from the Date header the sender wrote (2 March)."""
         feedback = self._receive(
             "Cường <cuong.moi@gmail.com>",
             "Máy lọc nước bị rò",
             "Tôi là khách quen, số điện thoại 0983.111.222, máy lọc nước bị rò nước.",
         )
-        self.assertEqual(feedback.partner_id, self.customer_member, "found by the mobile number in the text")
-        self.assertEqual(feedback.user_id, self.user_member)
+        self.assertNotEqual(feedback.partner_id, self.customer_member)
+        self.assertEqual(feedback.partner_id.email, "cuong.moi@gmail.com")
+        self.assertEqual(feedback.partner_id.name, "Cường")
+        self.assertFalse(feedback.user_id, "the stranger's contact has no salesperson")
+        ack = self._acknowledgement(feedback)
+        self.assertEqual(ack.partner_ids, feedback.partner_id, "acknowledged to the sender only")
+        self.assertFalse(self.customer_member.message_ids.filtered(lambda m: "rò nước" in (m.body or "")))
+        self.assertEqual(feedback.date_received, datetime(2026, 3, 9, 3, 0), "received when it arrived")
 
     def test_unknown_sender_created_once(self):
         Partner = self.env["res.partner"].with_context(active_test=False)
