@@ -519,6 +519,30 @@ class TestIndirectPaths(RpcCase):
         details = self.rpc(self.alice, "res.partner", "get_attendee_detail", [self.bob_customer.id], [self.meeting.id])
         self.assertEqual([row["name"] for row in details], ["Khách Bí Mật Của Bob"])
 
+    def test_attendee_rows_of_hidden_customers(self):
+        """Odoo lets every employee read every attendee row (name, email, phone of the contact): a salesperson reads
+        those of contacts they may read; the meeting still opens and lists its attendees by name."""
+        rows = self.rpc(self.alice, "calendar.attendee", "search_read", [], fields=["email", "phone", "common_name"])
+        self.assertNoSecret(rows)
+        self.assertIn(
+            self.alice.partner_id.id, self.env["calendar.attendee"].browse([r["id"] for r in rows]).partner_id.ids
+        )
+        spec = {
+            "name": {},
+            "partner_ids": {"fields": {"display_name": {}, "email": {}}},
+            "attendees_count": {},
+            "user_can_edit": {},
+        }
+        [row] = self.web(self.alice, "calendar.event", "web_read", [self.meeting.id], specification=spec)
+        names = [partner["display_name"] for partner in row["partner_ids"]]
+        self.assertIn("Khách Bí Mật Của Bob", names)
+        self.assertNoSecret(row, self.plain_secrets)
+        # the leader of Bob's team reads them
+        rows = self.rpc(
+            self.leader, "calendar.attendee", "search_read", [("event_id", "=", self.meeting.id)], fields=["email"]
+        )
+        self.assertIn("bimat@example.vn", [row["email"] for row in rows])
+
     def test_vendors_that_are_someones_customers_stay_owned(self):
         self.bob_customer.write({"supplier_rank": 1, "customer_rank": 1})
         self.assertRefused(self.rpc, self.alice, "res.partner", "read", [self.bob_customer.id], ["email"])

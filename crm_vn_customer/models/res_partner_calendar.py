@@ -12,5 +12,10 @@ class ResPartner(models.Model):
         meetings.check_access("read")
         # sudo: privacy and attendees of meetings the user may read, to leave out others' private ones.
         shown = meetings.sudo().filtered(lambda meeting: not meeting._check_private_event_conditions())
-        # sudo: names and answers of the attendees of readable meetings, no contact details.
-        return super(ResPartner, self.sudo()).get_attendee_detail(shown.ids)
+        # The attendee rows cached for the user leave out those of contacts they may not read: read them again.
+        shown.invalidate_recordset(["attendee_ids"])
+        try:
+            # sudo: names and answers of the attendees of readable meetings, no contact details.
+            return super(ResPartner, self.sudo()).get_attendee_detail(shown.ids)
+        finally:
+            shown.invalidate_recordset(["attendee_ids"])
