@@ -42,6 +42,7 @@ class TestHostileInput(RpcCase):
         ({"birthdate_date": ""}, {"birthdate_date": False}),
         ({"birthdate_date": "1990-05-20"}, {"birthdate_date": "1990-05-20"}),
         ({"gender": False}, {"gender": False}),
+        ({"lang": "en_US"}, {"lang": "en_US"}),
         ({"name": "<script>alert(1)</script>"}, {"name": "<script>alert(1)</script>"}),
     ]
 

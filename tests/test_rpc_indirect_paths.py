@@ -51,10 +51,16 @@ class TestIndirectPaths(RpcCase):
         self.assertRefused(self.rpc, self.alice, "res.partner", "read", [portal_id], ["name"])
         self.assertRefused(self.rpc, self.alice, "res.partner", "write", [portal_id], {"user_id": self.alice.id})
         self.assertEqual(self.bob_portal.user_id, self.bob)
+        # nor through its user record, whose login is often the customer's email
+        users = self.rpc(self.alice, "res.users", "search_read", [("share", "=", True)], fields=["login"])
+        self.assertNoSecret(users)
+        self.assertRefused(self.rpc, self.alice, "res.users", "read", self.bob_portal_user.ids, ["login"])
         # the team leader and the manager still reach it
         for user in (self.leader, self.manager):
             [row] = self.rpc(user, "res.partner", "read", [portal_id], ["email"])
             self.assertEqual(row["email"], "cong@bimat.vn")
+            [row] = self.rpc(user, "res.users", "read", self.bob_portal_user.ids, ["login"])
+            self.assertEqual(row["login"], "portal_customer")
 
     def test_colleagues_partners_are_read_only(self):
         """Internal users' partners are readable to everyone (authors, followers, assignees), not writable through
@@ -518,6 +524,24 @@ class TestIndirectPaths(RpcCase):
         # attendees of a meeting Alice may see are listed by name
         details = self.rpc(self.alice, "res.partner", "get_attendee_detail", [self.bob_customer.id], [self.meeting.id])
         self.assertEqual([row["name"] for row in details], ["Khách Bí Mật Của Bob"])
+
+    def test_printed_documents_show_only_the_name(self):
+        """A quotation of Alice's from before a hand-over: printing it gives nothing of the customer Odoo's report
+        reads as Alice; the contact widget of reports and pages, which reads the address, phones and email as
+        superuser, shows only the customer's name."""
+        order = self.env["sale.order"].create(
+            {"partner_id": self.bob_customer.id, "user_id": self.alice.id, "client_order_ref": "BG-01"}
+        )
+        self.authenticate(self.alice.login, self.password(self.alice))
+        page = self.url_open(f"/report/html/sale.report_saleorder/{order.id}")
+        self.assertNoSecret(page.text, self.plain_secrets)
+        Contact = self.env["ir.qweb.field.contact"]
+        html = Contact.with_user(self.alice).value_to_html(self.bob_customer.with_user(self.alice), {})
+        self.assertIn("Khách Bí Mật Của Bob", html)
+        self.assertNoSecret(html, self.plain_secrets)
+        html = Contact.with_user(self.manager).value_to_html(self.bob_customer.with_user(self.manager), {})
+        self.assertIn("99 Phố Riêng Tư", html)
+        self.assertIn("+84988777666", html)
 
     def test_attendee_rows_of_hidden_customers(self):
         """Odoo lets every employee read every attendee row (name, email, phone of the contact): a salesperson reads

@@ -9,6 +9,7 @@ from . import (
     crm_vn_interest,
     crm_vn_marketing_log,
     ir_attachment,
+    ir_qweb_field_contact,
     mail_activity,
     mail_activity_type,
     mail_thread,

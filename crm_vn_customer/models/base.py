@@ -261,6 +261,15 @@ def _parses(convert, value):
 
 
 def _check_selection(model, field, value):
+    if field._selection is None:
+        # A selection computed by a method (languages, time zones...): Odoo stores any value of those; the codes
+        # of the languages Odoo knows, installed or not (a contact may be written in a language to install later).
+        if field.name != "lang":
+            return value, None
+        known = model.env["res.lang"].with_context(active_test=False).sudo().search([("code", "=", value)])
+        if known:
+            return value, None
+        return None, model.env._("a language code such as vi_VN or en_US is expected")
     values = field.get_values(model.env)
     if value in values:
         return value, None

@@ -208,6 +208,7 @@ class ResPartner(models.Model):
             elif not user and not partner.team_id:
                 partner.team_id = False
 
+    @api.depends_context("uid")  # the cached name of a superuser environment depends on the real user too
     def _compute_display_name(self):
         """Display names computed as superuser (the value of a many2one, the match shown by the duplicate check)
         carry no address, email or tax id of a contact the real user may not read."""
