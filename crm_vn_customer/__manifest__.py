@@ -19,6 +19,7 @@
         "security/crm_vn_customer_handover_security.xml",
         "security/crm_vn_province_migration_security.xml",
         "security/crm_vn_commune_import_security.xml",
+        "security/odoo_wizards_security.xml",
         "data/mail_message_subtype_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_activity_type_marketing_data.xml",

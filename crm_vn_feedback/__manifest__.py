@@ -12,6 +12,7 @@
         "security/ir.model.access.csv",
         "security/crm_vn_feedback_security.xml",
         "security/rating_rating_security.xml",
+        "security/portal_wizards_security.xml",
         "data/ir_sequence_data.xml",
         "data/resource_calendar_data.xml",
         "data/mail_activity_type_data.xml",

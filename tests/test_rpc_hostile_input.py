@@ -31,6 +31,11 @@ class TestHostileInput(RpcCase):
         ({"mobile": "09l2 345 678"}, "Mobile"),
         ({"phone": "+84 abc"}, "Phone"),
         ({"no_such_field": 1}, "no_such_field"),
+        ({"color": float("inf")}, "Color Index"),
+        ({"partner_latitude": 1e308}, "Geo Latitude"),
+        ({"parent_id": 2**31}, "Related Company"),
+        ({"category_id": [(6, 0, [2**31])]}, "Tags"),
+        ({"name": "Khách\ud800"}, "Name"),
     ]
     # (values, what is stored)
     NORMALISED = [
@@ -140,3 +145,32 @@ class TestHostileInput(RpcCase):
                 )
                 self.assertIn(label, error.message)
                 self.assertEqual(self.env[model].search_count([]), count)
+
+    def test_values_read_before_the_checks(self):
+        """Values read by the models' own overrides and defaults get the same clean errors."""
+        feedback_id = self.rpc(
+            self.alice, "crm.vn.feedback", "create", {"name": 5, "partner_id": self.alice_customer.id}
+        )
+        self.assertEqual(self.env["crm.vn.feedback"].browse(feedback_id).name, "5")
+        for state in ([], "dreaming"):
+            with self.subTest(state=state):
+                error = self.assertRefused(
+                    self.rpc,
+                    self.alice,
+                    "crm.vn.feedback",
+                    "write",
+                    [feedback_id],
+                    {"state": state},
+                    names={"odoo.exceptions.ValidationError"},
+                )
+                self.assertIn("Stage", error.message)
+        error = self.assertRefused(
+            self.rpc,
+            self.alice,
+            "res.partner",
+            "create",
+            {"name": "Khách Mặc Định"},
+            context={"default_birthdate_date": "2023-02-30"},
+            names={"odoo.exceptions.ValidationError"},
+        )
+        self.assertIn("Birthdate", error.message)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from odoo import fields
 from odoo.tests import tagged
 
-from .rpc_common import RpcCase
+from .rpc_common import RpcCase, RpcError
 
 DETAIL_KEYS = ("show_address", "show_email", "show_vat", "address_inline", "partner_show_db_id")
 
@@ -595,3 +595,247 @@ class TestIndirectPaths(RpcCase):
         request = self.env["crm.vn.data.request"].browse(request_id)
         self.assertEqual(request.partner_id, self.free_customer)
         self.assertFalse(request.identity_verified, "checked for the former customer, not this one")
+
+
+@tagged("post_install", "-at_install", "crm_vn_security")
+class TestIndirectPathsVariants(RpcCase):
+    """Variants of the same families found by a second review: forms, ids in other shapes, defaults saved or given
+    in the context, the rating link, former owners, Odoo's wizards and bank accounts."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.plain_secrets = cls.secrets - {"Khách Bí Mật Của Bob", "Công ty Bí Mật", "Khách Cổng Bí Mật"}
+        cls.alice_meeting = cls.env["calendar.event"].create(
+            {
+                "name": "Họp của Alice",
+                "user_id": cls.alice.id,
+                "start": "2026-12-12 02:00:00",
+                "stop": "2026-12-12 03:00:00",
+                "partner_ids": [(4, cls.alice.partner_id.id)],
+            }
+        )
+
+    def test_new_forms_refuse_a_foreign_customer_however_given(self):
+        bob_id = self.bob_customer.id
+        spec = {"email_from": {}, "phone": {}, "street": {}, "city": {}}
+        attempts = [
+            ("crm.lead", {"name": "Lách", "partner_id": bob_id}, [], spec),
+            ("crm.lead", {"name": "Lách", "partner_id": {"id": bob_id, "display_name": "x"}}, ["partner_id"], spec),
+            ("crm.lead", {"name": "Lách", "partner_id": str(bob_id)}, ["partner_id"], spec),
+            (
+                "calendar.event",
+                {"name": "Gặp", "attendee_ids": [[0, "v1", {"partner_id": bob_id}]]},
+                ["attendee_ids"],
+                {"attendee_ids": {"fields": {"email": {}, "phone": {}}}},
+            ),
+            (
+                "calendar.event",
+                {"name": "Gặp", "partner_ids": [[1, bob_id, {}]]},
+                ["partner_ids"],
+                {"partner_ids": {"fields": {"email": {}, "phone": {}, "contact_address_complete": {}}}},
+            ),
+        ]
+        for model, values, names, fields_spec in attempts:
+            with self.subTest(model=model, values=values):
+                self.assertRefused(self.web, self.alice, model, "onchange", [], values, names, fields_spec)
+        for default in (bob_id, {"id": bob_id}):
+            with self.subTest(default=default):
+                try:
+                    result = self.web(
+                        self.alice, "crm.lead", "onchange", [], {}, [], spec, context={"default_partner_id": default}
+                    )
+                except RpcError as error:
+                    self.assertIn(error.name, self.CLEAN_ERRORS)
+                else:
+                    self.assertNoSecret(result, self.plain_secrets)
+        # ids in other shapes, which PostgreSQL casts, on Odoo's own models
+        for value in (str(bob_id), float(bob_id)):
+            with self.subTest(value=value):
+                self.assertRefused(self.rpc, self.alice, "crm.lead", "create", {"name": "Lách", "partner_id": value})
+        # lines created with a record
+        self.assertRefused(
+            self.rpc,
+            self.alice,
+            "calendar.event",
+            "write",
+            self.alice_meeting.ids,
+            {"attendee_ids": [(0, 0, {"partner_id": bob_id})]},
+        )
+
+    def test_rating_link_and_posted_ratings_are_the_customers(self):
+        feedback = self.env["crm.vn.feedback"].create(
+            {"name": "Cần đánh giá", "partner_id": self.alice_customer.id, "user_id": self.alice.id}
+        )
+        feedback.action_resolve()
+        rating = self.env["rating.rating"].search([("res_model", "=", "crm.vn.feedback"), ("res_id", "=", feedback.id)])
+        self.assertTrue(rating.access_token)
+        self.assertRefused(self.rpc, self.alice, "rating.rating", "read", rating.ids, ["access_token"])
+        rows = self.rpc(self.alice, "rating.rating", "search_read", [("id", "=", rating.id)], fields=[])
+        self.assertNotIn(rating.access_token, str(rows))
+        self.assertRefused(
+            self.rpc, self.alice, "crm.vn.feedback", "message_post", feedback.ids, body="Tốt lắm", rating_value=5
+        )
+        self.assertFalse(feedback.rating_ids.filtered("consumed"))
+
+    def test_defaults_do_not_set_what_the_workflow_or_a_manager_sets(self):
+        lenient = self.env["crm.vn.feedback.sla"].create(
+            {
+                "name": "Dễ dãi",
+                "feedback_type": "complaint",
+                "priority": "3",
+                "response_hours": 99,
+                "resolution_hours": 999,
+            }
+        )
+        context = {
+            "default_sla_policy_id": lenient.id,
+            "default_active": False,
+            "default_escalation_level": 3,
+            "default_state": "closed",
+            "default_date_resolved": "2020-01-01 00:00:00",
+        }
+        feedback_id = self.rpc(
+            self.alice,
+            "crm.vn.feedback",
+            "create",
+            {"name": "Mặc định", "partner_id": self.alice_customer.id, "priority": "1"},
+            context=context,
+        )
+        feedback = self.env["crm.vn.feedback"].with_context(active_test=False).browse(feedback_id)
+        self.assertEqual(
+            (feedback.state, feedback.active, feedback.escalation_level, feedback.date_resolved),
+            ("new", True, 0, False),
+        )
+        self.assertNotEqual(feedback.sla_policy_id, lenient)
+        # a default the user saves for themselves (ir.default) neither
+        self.rpc(self.alice, "ir.default", "set", "crm.vn.feedback", "state", "closed", user_id=True)
+        feedback_id = self.rpc(
+            self.alice,
+            "crm.vn.feedback",
+            "create",
+            {"name": "Mặc định 2", "partner_id": self.alice_customer.id, "priority": "1"},
+        )
+        self.assertEqual(self.env["crm.vn.feedback"].browse(feedback_id).state, "new")
+
+    def test_assessment_fixed_once_received(self):
+        feedback_id = self.rpc(
+            self.alice,
+            "crm.vn.feedback",
+            "create",
+            {"name": "Đánh giá", "partner_id": self.alice_customer.id, "priority": "2"},
+        )
+        self.rpc(self.alice, "crm.vn.feedback", "write", [feedback_id], {"priority": "1"})  # still New: triage
+        self.rpc(self.alice, "crm.vn.feedback", "action_acknowledge", [feedback_id])
+        for vals in ({"priority": "0"}, {"feedback_type": "praise"}):
+            with self.subTest(vals=vals):
+                self.assertRefused(self.rpc, self.alice, "crm.vn.feedback", "write", [feedback_id], vals)
+        self.rpc(self.alice, "crm.vn.feedback", "write", [feedback_id], {"priority": "3"})  # more urgent: anyone
+        feedback = self.env["crm.vn.feedback"].browse(feedback_id)
+        self.assertEqual((feedback.priority, feedback.feedback_type), ("3", "complaint"))
+        self.rpc(self.manager, "crm.vn.feedback", "write", [feedback_id], {"priority": "1"})
+        self.assertEqual(feedback.priority, "1")
+
+    def test_former_owner_stops_following(self):
+        won_stage = self.env["crm.stage"].search([("is_won", "=", True)], limit=1)
+        won = self.env["crm.lead"].create(
+            {"name": "Đã chốt", "partner_id": self.bob_customer.id, "user_id": self.bob.id, "stage_id": won_stage.id}
+        )
+        feedback = self.env["crm.vn.feedback"].create({"name": "Mở", "partner_id": self.bob_customer.id})
+        for record in (self.bob_customer, won, feedback):
+            record.message_subscribe(partner_ids=self.bob.partner_id.ids)
+        self.env.flush_all()  # as stored before the hand-over (the feedback's assignee is computed)
+        wizard = (
+            self.env["crm.vn.customer.handover"]
+            .with_user(self.manager)
+            .create({"from_user_ids": [(6, 0, self.bob.ids)], "to_user_ids": [(6, 0, self.alice.ids)]})
+        )
+        wizard.action_confirm()
+        self.assertEqual(won.user_id, self.alice, "won leads follow the customer too")
+        for record in (self.bob_customer, won, feedback):
+            record.invalidate_recordset()
+            with self.subTest(record=record._name):
+                self.assertNotIn(self.bob.partner_id, record.message_partner_ids)
+        rows = self.rpc(self.bob, "crm.lead", "search_read", [("id", "=", won.id)], fields=["email_from", "phone"])
+        self.assertEqual(rows, [])
+
+    def test_refuse_policy_on_several_customers_at_once(self):
+        self.env.company.crm_vn_duplicate_policy = "block"
+        second = self.env["res.partner"].create({"name": "Khách Thứ Hai", "user_id": self.alice.id})
+        self.assertRefused(
+            self.rpc,
+            self.alice,
+            "res.partner",
+            "write",
+            [self.alice_customer.id, second.id],
+            {"name": "Khách Bí Mật Của Bob", "mobile": "0988 777 666"},
+            secrets=self.plain_secrets,
+        )
+        self.assertFalse(second.mobile)
+
+    def test_new_customer_without_owner_is_still_the_creators(self):
+        partner_id = self.rpc(self.alice, "res.partner", "create", {"name": "Không Chủ", "user_id": False})
+        self.assertEqual(self.env["res.partner"].browse(partner_id).user_id, self.alice)
+        company = self.env["res.partner"].create({"name": "Công ty Chung", "is_company": True})
+        contact_id = self.rpc(self.alice, "res.partner", "create", {"name": "Người Liên Hệ", "parent_id": company.id})
+        self.assertFalse(self.env["res.partner"].browse(contact_id).user_id, "like its company: everyone's")
+
+    def test_odoo_wizards_and_bank_accounts(self):
+        bob_sms = (
+            self.env["sms.composer"]
+            .with_user(self.bob)
+            .create(
+                {
+                    "composition_mode": "comment",
+                    "res_model": "res.partner",
+                    "res_id": self.bob_customer.id,
+                    "body": "Chào anh",
+                }
+            )
+        )
+        rows = self.rpc(self.alice, "sms.composer", "search_read", [], fields=["recipient_single_number_itf", "body"])
+        self.assertNotIn(bob_sms.id, [row["id"] for row in rows])
+        self.assertNoSecret(rows)
+        for model, vals in (
+            (
+                "sms.composer",
+                {"composition_mode": "comment", "res_model": "res.partner", "res_id": self.bob_customer.id},
+            ),
+            (
+                "mail.compose.message",
+                {
+                    "model": "res.partner",
+                    "res_ids": [self.bob_customer.id],
+                    "body": "Chào",
+                    "composition_mode": "mass_mail",
+                },
+            ),
+        ):
+            with self.subTest(model=model):
+                self.assertRefused(self.rpc, self.alice, model, "create", vals)
+        bank = self.env["res.partner.bank"].create({"acc_number": "0011223344", "partner_id": self.bob_customer.id})
+        rows = self.rpc(self.alice, "res.partner.bank", "search_read", [], fields=["acc_number"])
+        self.assertNotIn(bank.id, [row["id"] for row in rows])
+        self.assertRefused(self.rpc, self.alice, "res.partner.bank", "read", bank.ids, ["acc_number"])
+        [row] = self.rpc(self.leader, "res.partner.bank", "read", bank.ids, ["acc_number"])
+        self.assertEqual(row["acc_number"], "0011223344")
+
+    def test_attendee_rows_of_others_are_not_changed(self):
+        bob_meeting = self.env["calendar.event"].create(
+            {
+                "name": "Họp của Bob",
+                "user_id": self.bob.id,
+                "start": "2026-12-13 02:00:00",
+                "stop": "2026-12-13 03:00:00",
+                "partner_ids": [(4, self.bob_customer.id), (4, self.bob.partner_id.id)],
+            }
+        )
+        row = bob_meeting.attendee_ids.filtered(lambda a: a.partner_id == self.bob_customer)
+        self.assertRefused(self.rpc, self.alice, "calendar.attendee", "write", row.ids, {"state": "declined"})
+        self.assertRefused(self.rpc, self.alice, "calendar.attendee", "unlink", row.ids)
+        self.assertEqual(row.state, "needsAction")
+        # her own attendance, on the same meeting, is hers to answer
+        bob_meeting.partner_ids |= self.alice.partner_id
+        mine = bob_meeting.attendee_ids.filtered(lambda a: a.partner_id == self.alice.partner_id)
+        self.rpc(self.alice, "calendar.attendee", "write", mine.ids, {"state": "accepted"})
+        self.assertEqual(mine.state, "accepted")

@@ -1,9 +1,11 @@
+import json
 import math
 from datetime import date
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
-from odoo.models import BaseModel
+from odoo.models import BaseModel, NewId
+from odoo.tools import float_round
 
 # Modules of this suite: their stored computed fields are never written by hand, wherever they are added.
 OUR_MODULE_PREFIXES = ("crm_vn", "l10n_vn", "base_import_vn")
@@ -15,27 +17,45 @@ def _is_ours(model):
     return model._name.startswith("crm.vn.") or model._name == "res.partner"
 
 
-def _relational_ids(value):
-    """The ids a many2one or many2many value of ``create``/``write``/``onchange`` points at."""
+def _as_id(value):
+    """The record id a value stands for: an int, an integral float or a string of digits (PostgreSQL casts them),
+    ``{'id': ...}`` as the web client sends a many2one, the origin of a new record; else None."""
+    if isinstance(value, dict):
+        value = value.get("id")
+    if isinstance(value, NewId):
+        value = value.origin
+    if isinstance(value, float):
+        value = int(value) if value.is_integer() else None
+    elif isinstance(value, str):
+        value = int(value) if value.strip().isdigit() else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _relational_refs(field, value):
+    """(ids, sub-values) of a relational value of ``create``/``write``/``onchange``/``default_get``: the ids it
+    points at, and the values of the lines it creates or updates (x2many commands)."""
     if isinstance(value, BaseModel):
-        return [id_ for id_ in value.ids if isinstance(id_, int)]
-    if isinstance(value, bool) or not value:
-        return []
-    if isinstance(value, int):
-        return [value]
-    ids = []
-    if isinstance(value, list | tuple):
-        for item in value:
-            if isinstance(item, int) and not isinstance(item, bool):
-                ids.append(item)
-            elif isinstance(item, list | tuple) and item:
-                if item[0] == Command.LINK and len(item) > 1:
-                    ids.append(item[1])
-                elif item[0] == Command.SET and len(item) > 2:
-                    ids.extend(item[2] or [])
-            elif isinstance(item, dict) and isinstance(item.get("id"), int):
-                ids.append(item["id"])  # a many2one given as {'id': ..., 'display_name': ...}
-    return [id_ for id_ in ids if isinstance(id_, int) and not isinstance(id_, bool)]
+        return [_as_id(id_) for id_ in value._ids if _as_id(id_)], []
+    if field.type == "many2one":
+        if isinstance(value, list | tuple) and value:
+            value = value[0]  # (id, name) as read() gives it
+        id_ = _as_id(value)
+        return ([id_] if id_ else []), []
+    ids, sub_values = [], []
+    for item in value if isinstance(value, list | tuple) else []:
+        if isinstance(item, list | tuple) and item:
+            command = item[0]
+            target = item[1] if len(item) > 1 else None
+            payload = item[2] if len(item) > 2 else None
+            if command in (Command.UPDATE, Command.LINK):
+                ids.append(_as_id(target))
+            elif command == Command.SET:
+                ids.extend(_as_id(id_) for id_ in payload or [])
+            if command in (Command.CREATE, Command.UPDATE) and isinstance(payload, dict):
+                sub_values.append(payload)
+        else:
+            ids.append(_as_id(item))
+    return [id_ for id_ in ids if id_], sub_values
 
 
 class Base(models.AbstractModel):
@@ -44,12 +64,14 @@ class Base(models.AbstractModel):
     - **Contacts one may not see.** A record never points at a contact its author cannot read: a lead, an order, a
       meeting, a message, a feedback pointed at another salesperson's customer would copy (through Odoo's stored
       computes, run as superuser) or send to that customer what the rules hide. Checked on ``create``, ``write``,
-      the defaults of a form (context keys ``default_*``) and ``onchange``, for every many2one and many2many field
-      to ``res.partner`` of every model: one guard instead of one check per model.
+      the defaults of a form (context keys ``default_*``, saved defaults) and ``onchange``, for every many2one and
+      many2many field to ``res.partner`` of every model and of the lines created with it (meeting attendees, order
+      lines...): one guard instead of one check per model. A contact a record already points at may stay.
     - **Computed and workflow fields.** What a workflow computes or writes (deadlines, SLA results, consent flags,
       match keys, ratings, states...) is not written by hand or over RPC: stored computes without inverse of the
       suite's models and of ``res.partner``, and the fields declared with ``crm_vn_workflow=True``. The workflow
-      writes them in superuser mode after its own checks; context defaults of those fields are ignored.
+      writes them in superuser mode after its own checks; their defaults come from the code only (context keys and
+      saved defaults of those fields are ignored).
     - **Bad values.** On customers and the suite's models, a value the database would refuse (a date that does not
       exist, an unknown choice, a number out of range, a character the database cannot store, an unknown field)
       is a translated ``ValidationError`` naming the field and the value, before anything is written.
@@ -67,21 +89,41 @@ class Base(models.AbstractModel):
 
     @api.model
     def default_get(self, fields_list):
+        if not self.env.su and _is_ours(self):
+            # The context's defaults are the caller's values too: checked before Odoo converts them.
+            self._crm_vn_clean_values(
+                {
+                    key[8:]: value
+                    for key, value in self.env.context.items()
+                    if key.startswith("default_") and key[8:] in fields_list
+                }
+            )
         defaults = super().default_get(fields_list)
-        if not self.env.su:
-            self._crm_vn_check_partner_refs([defaults])
+        if self.env.su:
+            return defaults
+        # A protected field starts where its workflow starts (its own default), whatever a context key, a kanban
+        # column or a user's saved default (ir.default) says.
+        for fname in self._crm_vn_protected_fnames().intersection(defaults):
+            field = self._fields[fname]
+            if field.default:
+                value = field.convert_to_cache(field.default(self), self, validate=False)
+                defaults[fname] = field.convert_to_write(value, self)
+            else:
+                del defaults[fname]
+        if _is_ours(self):
+            defaults = self._crm_vn_clean_values(defaults)
+        self._crm_vn_check_partner_refs([defaults])
         return defaults
 
     @api.model_create_multi
     def create(self, vals_list):
         if self.env.su:
             return super().create(vals_list)
-        records = self._crm_vn_without_protected_defaults()
         if _is_ours(self):
-            vals_list = [records._crm_vn_clean_values(vals) for vals in vals_list]
-        records._crm_vn_check_protected(vals_list)
-        records._crm_vn_check_partner_refs(vals_list)
-        return super(Base, records).create(vals_list)
+            vals_list = [self._crm_vn_clean_values(vals) for vals in vals_list]
+        self._crm_vn_check_protected(vals_list)
+        self._crm_vn_check_partner_refs(vals_list)
+        return super().create(vals_list)
 
     def write(self, vals):
         if self.env.su:
@@ -93,8 +135,10 @@ class Base(models.AbstractModel):
         return super().write(vals)
 
     def onchange(self, values, field_names, fields_spec):
-        if not self.env.su and field_names:
-            self._crm_vn_check_partner_refs([{name: values[name] for name in field_names if name in values}])
+        # Every value, not only the changed ones: on a new record Odoo treats them all as changed and computes (as
+        # superuser) what follows from them, a customer's email and address included.
+        if not self.env.su:
+            self._crm_vn_check_partner_refs([values])
         return super().onchange(values, field_names, fields_spec)
 
     # ------------------------------------------------------------------
@@ -102,31 +146,49 @@ class Base(models.AbstractModel):
     # ------------------------------------------------------------------
 
     def _crm_vn_partner_fields(self):
-        """{name: field} of the many2one and many2many fields of this model pointing at contacts."""
+        """{name: field} of the relational fields of this model pointing at contacts."""
         cls = type(self)
         cached = cls.__dict__.get("_crm_vn_partner_fields_cache")
         if cached is None:
             cached = {
                 name: field
                 for name, field in self._fields.items()
-                if field.type in ("many2one", "many2many") and field.comodel_name == "res.partner"
+                if field.relational and field.comodel_name == "res.partner"
             }
             cls._crm_vn_partner_fields_cache = cached
         return cached
 
     def _crm_vn_check_partner_refs(self, vals_list):
-        """Refuse values that point at contacts the current user may not read."""
+        """Refuse values that point at contacts the current user may not read (the lines they create or update
+        included). A contact the records already point at is not a new link: writing it again is allowed."""
+        self._crm_vn_check_partners_readable(self._crm_vn_partner_refs(vals_list))
+
+    def _crm_vn_partner_refs(self, vals_list, depth=0):
+        """{partner id: label of the field naming it} of ``vals_list``, without the contacts all of ``self``
+        already point at through that field."""
+        labels = {}
         partner_fields = self._crm_vn_partner_fields()
-        if not partner_fields:
-            return
-        named = {}
         for vals in vals_list:
-            for fname in partner_fields.keys() & vals.keys():
-                for partner_id in _relational_ids(vals[fname]):
-                    named.setdefault(partner_id, fname)
-        self._crm_vn_check_partners_readable(
-            {partner_id: partner_fields[fname]._description_string(self.env) for partner_id, fname in named.items()}
-        )
+            for fname, value in vals.items():
+                field = self._fields.get(fname)
+                if not field or not field.relational or value is False or value is None:
+                    continue
+                ids, sub_values = _relational_refs(field, value)
+                if fname in partner_fields and ids:
+                    ids = set(ids) - self._crm_vn_current_ids(fname)
+                    labels.update(dict.fromkeys(ids, field._description_string(self.env)))
+                if sub_values and depth < 3 and field.comodel_name in self.env:
+                    lines = self.env[field.comodel_name]
+                    labels.update(lines._crm_vn_partner_refs(sub_values, depth + 1))
+        return labels
+
+    def _crm_vn_current_ids(self, fname):
+        """Ids every record of ``self`` points at through ``fname``."""
+        records = self.filtered("id")
+        if not records or len(records) != len(self):
+            return set()
+        # sudo: what the records already hold, compared with the values written; nothing is returned to the user.
+        return set.intersection(*({_as_id(id_) for id_ in record[fname]._ids} for record in records.sudo()))
 
     @api.model
     def _crm_vn_check_partners_readable(self, labels):
@@ -171,17 +233,6 @@ class Base(models.AbstractModel):
             )
             cls._crm_vn_protected_cache = cached
         return cached
-
-    def _crm_vn_without_protected_defaults(self):
-        """This model in a context without the ``default_*`` keys of protected fields (a kanban column or an RPC
-        caller may give them): a new record starts where its workflow starts."""
-        protected = self._crm_vn_protected_fnames()
-        context = self.env.context
-        keys = {key for key in context if key.startswith("default_") and key[8:] in protected}
-        if not keys:
-            return self
-        # A new context without those keys: with_context(**kwargs) can only add keys.
-        return self.with_context({key: value for key, value in context.items() if key not in keys})  # pylint: disable=context-overridden
 
     def _crm_vn_check_protected(self, vals_list):
         protected = self._crm_vn_protected_fnames()
@@ -228,7 +279,8 @@ class Base(models.AbstractModel):
                 self.env._(
                     '%(field)s: "%(value)s" is not a valid value (%(hint)s).',
                     field=field._description_string(self.env),
-                    value=str(value)[:100],
+                    # what the caller sent, made printable (a lone surrogate cannot travel in the answer)
+                    value=str(value)[:100].encode("utf-8", "backslashreplace").decode("utf-8"),
                     hint=hint,
                 )
             )
@@ -261,6 +313,8 @@ def _parses(convert, value):
 
 
 def _check_selection(model, field, value):
+    if value == "":
+        return False, None
     if field._selection is None:
         # A selection computed by a method (languages, time zones...): Odoo stores any value of those; the codes
         # of the languages Odoo knows, installed or not (a contact may be written in a language to install later).
@@ -278,33 +332,59 @@ def _check_selection(model, field, value):
     return None, model.env._("choose one of: %(choices)s", choices=choices)
 
 
-def _check_number(model, field, value):
+def _to_number(model, field, value):
+    """(number, None) or (None, why not) for a numeric field."""
     whole = field.type == "integer"
     expected = model.env._("a whole number is expected") if whole else model.env._("a number is expected")
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         return None, expected
     try:
         number = int(value) if whole else float(value)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None, expected
-    if whole and not -INT32 <= number < INT32:
-        return None, model.env._("the number is too large")
-    if not whole and not math.isfinite(number):
+    if not math.isfinite(number):
         return None, model.env._("a finite number is expected")
-    return value, None
+    return number, None
+
+
+def _check_number(model, field, value):
+    if value == "":
+        return False, None
+    number, hint = _to_number(model, field, value)
+    if hint:
+        return None, hint
+    if field.type == "integer":
+        limit, scale = INT32, None
+    else:
+        digits = field.get_digits(model.env) if field.type == "float" else (None, 2)
+        scale = digits[1] if digits else None
+        limit = 10 ** (digits[0] - digits[1]) if digits and digits[0] else 10**15
+    try:
+        too_large = abs(number) >= limit or (scale is not None and not math.isfinite(float_round(number, scale)))
+    except (ValueError, OverflowError):
+        too_large = True
+    return (None, model.env._("the number is too large")) if too_large else (value, None)
+
+
+def _check_id(value):
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < INT32
 
 
 def _check_many2one(model, field, value):
+    if value == "":
+        return False, None
     if isinstance(value, BaseModel):
         return value, None
     if isinstance(value, list | tuple) and value:
         value = value[0]  # (id, name) as read() gives it
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+    if not _check_id(value):
         return None, model.env._("the id of a record is expected")
     return value, None
 
 
 def _check_x2many(model, field, value):
+    if isinstance(value, BaseModel):
+        return value, None
     if isinstance(value, list | tuple) and all(_valid_command(item) for item in value):
         return value, None
     return None, model.env._("a list of ids or of commands is expected")
@@ -316,6 +396,20 @@ def _check_text(model, field, value):
     if not isinstance(value, str):
         return None, model.env._("a text is expected")
     if "\x00" in value:
+        return None, model.env._("it contains a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return None, model.env._("it contains a character that is not text")
+    return value, None
+
+
+def _check_json(model, field, value):
+    try:
+        text = json.dumps(value, default=str)
+    except (TypeError, ValueError):
+        return None, model.env._("a list or dictionary is expected")
+    if "\\u0000" in text or "\x00" in text:
         return None, model.env._("it contains a NUL character")
     return value, None
 
@@ -333,19 +427,21 @@ VALUE_CHECKERS = {
     "char": _check_text,
     "text": _check_text,
     "html": _check_text,
+    "properties": _check_json,
+    "json": _check_json,
 }
 
 
 def _valid_command(item):
     if isinstance(item, int) and not isinstance(item, bool):
-        return item > 0
+        return _check_id(item)
     if isinstance(item, BaseModel):
         return True
     if not isinstance(item, list | tuple) or not item or item[0] not in range(7):
         return False
     if item[0] in (Command.UPDATE, Command.DELETE, Command.UNLINK, Command.LINK):
-        return len(item) > 1 and isinstance(item[1], int) and not isinstance(item[1], bool)
+        return len(item) > 1 and _check_id(item[1])
     if item[0] == Command.SET:
         ids = item[2] if len(item) > 2 else None
-        return isinstance(ids, list | tuple) and all(isinstance(i, int) and not isinstance(i, bool) for i in ids)
+        return isinstance(ids, list | tuple) and all(_check_id(id_) for id_ in ids)
     return True

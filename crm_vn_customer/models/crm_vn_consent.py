@@ -79,6 +79,9 @@ class CrmVnConsent(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            # Checked first: the values are read below (the base model checks them again).
+            vals_list = [self._crm_vn_clean_values(vals) for vals in vals_list]
         for vals in vals_list:
             if not vals.get("state"):
                 raise ValidationError(self.env._("Record whether the customer gave or withdrew consent."))
@@ -91,6 +94,8 @@ class CrmVnConsent(models.Model):
         return consents
 
     def write(self, vals):
+        if not self.env.su:
+            vals = self._crm_vn_clean_values(vals)
         changed = RECORD_FIELDS.intersection(vals)
         if changed and not self.env.su:
             raise UserError(
@@ -117,7 +122,7 @@ class CrmVnConsent(models.Model):
     def _crm_vn_check_evidence_kept(self, commands):
         """Evidence is added, never removed nor replaced: refuse the x2many commands that would."""
         for command in commands:
-            kind = command[0]
+            kind = Command.LINK if isinstance(command, int) else command[0]
             if kind in (Command.CREATE, Command.LINK):
                 continue
             if kind == Command.SET and all(set(consent.attachment_ids.ids) <= set(command[2]) for consent in self):

@@ -105,6 +105,7 @@ class CrmVnDataRequest(models.Model):
         copy=False,
         tracking=True,
         index=True,
+        crm_vn_workflow=True,
     )
     refuse_reason = fields.Text("Reason for Refusal", copy=False, tracking=True)
     user_id = fields.Many2one(
@@ -112,16 +113,30 @@ class CrmVnDataRequest(models.Model):
     )
     description = fields.Text(help="What the customer asked, in their words.")
     response = fields.Html(help="What was answered or done.")
-    date_answered = fields.Date("Answered On", readonly=True, copy=False)
-    date_done = fields.Date("Done On", readonly=True, copy=False)
+    date_answered = fields.Date("Answered On", readonly=True, copy=False, crm_vn_workflow=True)
+    date_done = fields.Date("Done On", readonly=True, copy=False, crm_vn_workflow=True)
     is_late = fields.Boolean("Late", compute="_compute_is_late", search="_search_is_late")
-    escalated_answer = fields.Boolean(readonly=True, copy=False, help="Managers told that the answer is late.")
-    escalated_completion = fields.Boolean(readonly=True, copy=False, help="Managers told that completion is late.")
+    escalated_answer = fields.Boolean(
+        readonly=True, copy=False, crm_vn_workflow=True, help="Managers told that the answer is late."
+    )
+    escalated_completion = fields.Boolean(
+        readonly=True, copy=False, crm_vn_workflow=True, help="Managers told that completion is late."
+    )
     export_attachment_id = fields.Many2one(
-        "ir.attachment", "Data Export", readonly=True, copy=False, groups="sales_team.group_sale_manager"
+        "ir.attachment",
+        "Data Export",
+        readonly=True,
+        copy=False,
+        groups="sales_team.group_sale_manager",
+        crm_vn_workflow=True,
     )
     export_file = fields.Binary(
-        "Data Export File", attachment=True, readonly=True, copy=False, groups="sales_team.group_sale_manager"
+        "Data Export File",
+        attachment=True,
+        readonly=True,
+        copy=False,
+        groups="sales_team.group_sale_manager",
+        crm_vn_workflow=True,
     )
     identity_verified = fields.Boolean(
         "Identity Checked",
@@ -249,6 +264,9 @@ class CrmVnDataRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            # Checked first: the values are read below (the base model checks them again).
+            vals_list = [self._crm_vn_clean_values(vals) for vals in vals_list]
         Request = self
         if not self.env.su:
             # Defaults given by the caller's context count as values (``default_state`` would skip the check).
@@ -268,6 +286,8 @@ class CrmVnDataRequest(models.Model):
         return super(CrmVnDataRequest, Request).create(vals_list)
 
     def write(self, vals):
+        if not self.env.su:
+            vals = self._crm_vn_clean_values(vals)
         self._crm_vn_check_workflow_fields(vals)
         if any(
             ("partner_id" in vals and request.partner_id.id != vals["partner_id"])
@@ -277,10 +297,12 @@ class CrmVnDataRequest(models.Model):
             # Another customer or another request: the identity checked was for the former one, even when the
             # same write ticks it again (check the new requester first, then tick it in a second step).
             vals = dict(vals, identity_verified=False)
+        result = super().write(vals)
         if {"date_received", "involves_processor"}.intersection(vals):
-            # New deadlines: each may be missed (and escalated) again.
-            vals = dict(vals, escalated_answer=False, escalated_completion=False)
-        return super().write(vals)
+            # New deadlines: each may be missed (and escalated) again. sudo: the escalation flags are the
+            # workflow's, reset once the change of date was checked above.
+            self.sudo().write({"escalated_answer": False, "escalated_completion": False})
+        return result
 
     # Workflow ------------------------------------------------------------
 

@@ -6,16 +6,25 @@ class MailThread(models.AbstractModel):
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         """Followers are told of every message of the record: a user never adds as a follower a contact they may not
-        see (another salesperson's customer). One already following stays (Odoo re-subscribes to change subtypes)."""
+        see (another salesperson's customer). A contact the record already names (its customer, when Odoo subscribes
+        it on confirming an order) or that already follows it may stay."""
         if partner_ids and not self.env.su and self.ids:
-            # sudo: which of these contacts already follow the records, whoever may read them.
-            following = {
-                (follower.res_id, follower.partner_id.id)
-                for follower in self.env["mail.followers"]
-                .sudo()
-                .search([("res_model", "=", self._name), ("res_id", "in", self.ids), ("partner_id", "in", partner_ids)])
-            }
-            new = [pid for pid in partner_ids if any((res_id, pid) not in following for res_id in self.ids)]
-            label = self.env._("Followers")
-            self.env["res.partner"]._crm_vn_check_partners_readable(dict.fromkeys(new, label))
+            self.env["res.partner"]._crm_vn_check_partners_readable(
+                dict.fromkeys(set(partner_ids) - self._crm_vn_known_partner_ids(partner_ids), self.env._("Followers"))
+            )
         return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
+    def _crm_vn_known_partner_ids(self, partner_ids):
+        """Ids of ``partner_ids`` that every record of ``self`` already names or has as follower."""
+        # sudo: what the records already hold; nothing is returned to the user.
+        records = self.sudo()
+        followers = records.env["mail.followers"].search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids), ("partner_id", "in", list(partner_ids))]
+        )
+        known = None
+        for record in records:
+            named = {follower.partner_id.id for follower in followers if follower.res_id == record.id}
+            for fname in self._crm_vn_partner_fields():
+                named.update(record[fname].ids)
+            known = named if known is None else known & named
+        return known or set()

@@ -252,14 +252,18 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        own_only = not self.env.su and self._crm_vn_own_documents_only()
         for vals in vals_list:
             self._crm_vn_normalize_phone_vals(vals, self._crm_vn_country_for_vals(vals))
             if vals.get("parent_id") and vals.get("user_id", False) in (False, self.env.uid):
                 # A contact person belongs to the same salesperson as the customer (the creator's own default
-                # gives way to it).
+                # gives way to it; the contact of a company without owner has none either).
                 parent = self.browse(vals["parent_id"]).commercial_partner_id
-                if parent.user_id:
+                if parent.user_id or own_only:
                     vals["user_id"] = parent.user_id.id
+            elif own_only and not vals.get("user_id"):
+                # Not left to everyone: a salesperson who sees only their own customers owns those they create.
+                vals["user_id"] = self.env.uid
             if vals.get("lifecycle_stage") in ("customer", "vip") and not vals.get("customer_since"):
                 vals["customer_since"] = fields.Date.context_today(self)
         partners = super().create(vals_list)
@@ -289,6 +293,7 @@ class ResPartner(models.Model):
         result = super().write(vals)
         if old_owners:
             self._crm_vn_propagate_owner(old_owners)
+            self._crm_vn_unfollow_former_owners(old_owners)
         if "user_id" in vals or "team_id" in vals:
             self._crm_vn_subscribe_team_leaders()
         return result
@@ -301,6 +306,15 @@ class ResPartner(models.Model):
             )
             if children:
                 children.write({"user_id": partner.user_id.id})
+
+    def _crm_vn_unfollow_former_owners(self, old_owners):
+        """A salesperson who no longer owns a customer stops following it and its contacts (profile changes, emails
+        and messages would keep reaching them); a team leader who still sees it follows it again below."""
+        for partner in self:
+            old = old_owners[partner.id]
+            if old and old != partner.user_id:
+                # sudo: the writer may no longer read the customer they just gave away.
+                (partner | partner.child_ids).sudo().message_unsubscribe(partner_ids=old.partner_id.ids)
 
     # ------------------------------------------------------------------
     # Phone normalisation

@@ -359,6 +359,7 @@ class ResPartner(models.Model):
     def write(self, vals):
         if not self.env.su:
             vals = self._crm_vn_clean_values(vals)
-        if any(fname in vals for fname in ("phone", "mobile", "email", "name")) and len(self) == 1:
-            self._vn_enforce_duplicate_policy([vals])
+        if any(fname in vals for fname in ("phone", "mobile", "email", "name")):
+            for partner in self:
+                partner._vn_enforce_duplicate_policy([vals])
         return super().write(vals)

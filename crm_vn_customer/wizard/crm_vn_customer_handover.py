@@ -41,7 +41,12 @@ class CrmVnCustomerHandover(models.TransientModel):
         string="Customers",
         help="Leave empty to hand over every customer of the salespeople above.",
     )
-    include_opportunities = fields.Boolean("Open Opportunities", default=True)
+    include_opportunities = fields.Boolean(
+        "Leads and Opportunities",
+        default=True,
+        help="Every lead and opportunity of these customers held by the salespeople above, won, lost and archived "
+        "ones included: they keep the customer's email and number up to date.",
+    )
     include_activities = fields.Boolean("Scheduled Activities", default=True)
     archive_users = fields.Boolean(
         "Archive the Salespeople Afterwards",
@@ -119,14 +124,16 @@ class CrmVnCustomerHandover(models.TransientModel):
         old_users = self.from_user_ids
         leads = self.env["crm.lead"]
         if self.include_opportunities:
-            leads = self.env["crm.lead"].search(
-                [
-                    ("partner_id", "in", customers.ids),
-                    ("user_id", "in", old_users.ids),
-                    ("stage_id.is_won", "=", False),
-                ]
+            # All of them: a won or lost lead left to its former salesperson would still show them the customer's
+            # email and number, which Odoo keeps copying from the customer.
+            leads = (
+                self.env["crm.lead"]
+                .with_context(active_test=False)
+                .search([("partner_id", "in", customers.ids), ("user_id", "in", old_users.ids)])
             )
             leads.write({"user_id": new_user.id})
+            # sudo: the former salespeople stop following what is no longer theirs.
+            leads.sudo().message_unsubscribe(partner_ids=old_users.partner_id.ids)
         if self.include_activities:
             activities = self.env["mail.activity"].search(
                 [

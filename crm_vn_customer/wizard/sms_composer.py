@@ -98,3 +98,23 @@ class SmsComposer(models.TransientModel):
                 [{"partner_id": sms.partner_id.id, "recipient": sms.number, "channel": "sms"} for sms in sent]
             )
         return sms_all
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        composers = super().create(vals_list)
+        composers._crm_vn_check_records_readable()
+        return composers
+
+    def _action_send_sms(self):
+        self._crm_vn_check_records_readable()
+        return super()._action_send_sms()
+
+    def _crm_vn_check_records_readable(self):
+        """An SMS goes to the numbers of the records the composer is opened on: a user sends only to records they
+        may read, whatever ids the wizard holds."""
+        if self.env.su:
+            return
+        for composer in self.filtered(lambda c: c.res_model and c.res_model in self.env):
+            records = composer._get_records()
+            if records:
+                records.exists().check_access("read")

@@ -7,6 +7,7 @@ from . import (
     crm_vn_feedback_escalation_level,
     crm_vn_feedback_mail,
     crm_vn_feedback_sla,
+    rating_rating,
     res_company,
     res_config_settings,
     res_partner,

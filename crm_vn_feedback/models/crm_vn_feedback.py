@@ -205,11 +205,32 @@ class CrmVnFeedback(models.Model):
             else:
                 feedback.display_name = feedback.name or ""
 
+    @api.model
+    def default_get(self, fields_list):
+        """The escalation, the SLA policy and archiving are for sales managers: a context key or a saved default
+        does not set them for anyone else."""
+        defaults = super().default_get(fields_list)
+        if not self.env.su and not self._is_sales_manager():
+            for fname in MANAGER_FIELDS.intersection(defaults):
+                field = self._fields[fname]
+                if field.default:
+                    defaults[fname] = field.convert_to_write(field.convert_to_cache(field.default(self), self), self)
+                else:
+                    del defaults[fname]
+        return defaults
+
+    @api.model
+    def _is_sales_manager(self):
+        return self.env.user.has_group("sales_team.group_sale_manager")
+
     @api.model_create_multi
     def create(self, vals_list):
         context = self.env.context
+        if not self.env.su:
+            # Checked first: the values are read below (the base model checks them again).
+            vals_list = [self._crm_vn_clean_values(vals) for vals in vals_list]
         for vals in vals_list:
-            subject = (vals.get("name", context.get("default_name")) or "").strip()
+            subject = str(vals.get("name", context.get("default_name")) or "").strip()
             if not subject:
                 raise ValidationError(self.env._("Give the feedback a subject."))
             if not vals.get("partner_id", context.get("default_partner_id")):
@@ -230,8 +251,9 @@ class CrmVnFeedback(models.Model):
             if vals.get("state"):
                 self._stamp_state_dates(vals["state"])
             return result
+        vals = self._crm_vn_clean_values(vals)
         self._check_manager_fields(vals)
-        vals = dict(vals)
+        self._check_assessment_change(vals)
         # A stage written by hand (a kanban card dragged to a column) goes through its button: checks, dates,
         # rating request.
         state = vals.pop("state", None)
@@ -243,9 +265,30 @@ class CrmVnFeedback(models.Model):
             self._move_to_state(state)
         return result
 
+    def _check_assessment_change(self, vals):
+        """Type and priority decide the SLA policy, hence the deadlines and the result the reports count: set when
+        the feedback is received; afterwards the priority may only be raised (a stricter deadline), other changes are
+        for sales managers. A closed case is never re-assessed by its handler."""
+        if not {"priority", "feedback_type"}.intersection(vals) or self._is_sales_manager():
+            return
+        for feedback in self.filtered(lambda f: f.state != "new"):
+            lowered = "priority" in vals and str(vals["priority"]) < feedback.priority
+            retyped = "feedback_type" in vals and vals["feedback_type"] != feedback.feedback_type
+            raised_when_done = (
+                "priority" in vals and feedback.state in DONE_STATES and vals["priority"] != feedback.priority
+            )
+            if lowered or retyped or raised_when_done:
+                raise AccessError(
+                    self.env._(
+                        "%(reference)s: its type and priority were set when it was received and decide its deadlines. "
+                        "Raise its priority if it is more urgent; any other change is for a sales manager.",
+                        reference=feedback.reference,
+                    )
+                )
+
     def _check_manager_fields(self, vals):
         manager_only = MANAGER_FIELDS.intersection(vals)
-        if manager_only and not self.env.user.has_group("sales_team.group_sale_manager"):
+        if manager_only and not self._is_sales_manager():
             raise AccessError(
                 self.env._(
                     "Only sales managers can change %(fields)s of feedback: the escalation, the SLA policy found "
@@ -258,7 +301,7 @@ class CrmVnFeedback(models.Model):
         """The deadlines count from the received date: never in the future, and moved later by sales managers
         only (it pushes the deadlines back). An earlier date (the customer called yesterday) is anyone's to set."""
         now = fields.Datetime.now()
-        manager = self.env.user.has_group("sales_team.group_sale_manager")
+        manager = self._is_sales_manager()
         for feedback in self:
             if feedback.date_received > now:
                 raise ValidationError(
@@ -279,6 +322,14 @@ class CrmVnFeedback(models.Model):
 
     def _move_to_state(self, state):
         labels = dict(self._fields["state"]._description_selection(self.env))
+        if state not in labels:
+            raise ValidationError(
+                self.env._(
+                    'Stage: "%(state)s" is not a stage of feedback (choose one of: %(stages)s).',
+                    state=str(state)[:100],
+                    stages=", ".join(labels.values()),
+                )
+            )
         if state == "in_progress":
             for feedback in self:
                 if feedback.state in DONE_STATES:

@@ -101,7 +101,6 @@ class CrmVnFeedback(models.Model):
                 feedback.sla_deadline = feedback.resolution_deadline
 
     @api.depends("state", "sla_deadline")
-    @api.depends_context("crm_vn_now")
     def _compute_sla_status(self):
         now = self._sla_now()
         for feedback in self:
@@ -157,8 +156,7 @@ class CrmVnFeedback(models.Model):
     # ------------------------------------------------------------
 
     def _sla_now(self):
-        """Now, or the context's ``crm_vn_now`` (benchmarks and demo replay)."""
-        return self.env.context.get("crm_vn_now") or fields.Datetime.now()
+        return fields.Datetime.now()
 
     def _sla_at_risk_delta(self):
         company = self.company_id[:1] or self.env.company

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools.mail import email_normalize, email_split_tuples
 
 from odoo.addons.crm_vn_customer.tools.names import normalize_email
@@ -76,7 +77,9 @@ class CrmVnFeedback(models.Model):
         template = self.env.ref("crm_vn_feedback.mail_template_feedback_ack", raise_if_not_found=False)
         if not template:
             return
-        for feedback in self.filtered(lambda f: f.partner_id.email):
+        # sudo: the customer's address, for the user who just filed the feedback (one handling a feedback may not
+        # read its customer); the message is still theirs.
+        for feedback in self.sudo().filtered(lambda f: f.partner_id.email):
             feedback.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
 
     def _send_rating_request(self):
@@ -85,8 +88,19 @@ class CrmVnFeedback(models.Model):
         template = self.env.ref("crm_vn_feedback.mail_template_feedback_rating", raise_if_not_found=False)
         if not template:
             return
-        for feedback in self.filtered(lambda f: f.partner_id.email):
+        # sudo: the customer's address and rating token, once the stage change was checked (the handler may not
+        # read the customer).
+        for feedback in self.sudo().filtered(lambda f: f.partner_id.email):
             feedback.rating_send_request(template, lang=feedback.partner_id.lang, force_send=False)
+
+    def message_post(self, **kwargs):
+        """A rating posted with a message is the customer's answer (the rating page, the portal, both in superuser
+        mode): a user never posts one on a feedback."""
+        if not self.env.su and (kwargs.get("rating_value") or kwargs.get("rating_id")):
+            raise AccessError(
+                self.env._("The rating of a feedback is the customer's answer: it cannot be posted by a user.")
+            )
+        return super().message_post(**kwargs)
 
     def _message_get_suggested_recipients(self):
         recipients = super()._message_get_suggested_recipients()

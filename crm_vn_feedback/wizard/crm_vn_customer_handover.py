@@ -18,4 +18,6 @@ class CrmVnCustomerHandover(models.TransientModel):
             ]
         )
         feedbacks.write({"user_id": new_user.id})
+        # sudo: the former salespeople stop following the feedback they no longer handle.
+        feedbacks.sudo().message_unsubscribe(partner_ids=self.from_user_ids.partner_id.ids)
         return result
