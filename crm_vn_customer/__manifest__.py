@@ -2,7 +2,7 @@
     "name": "Vietnam CRM: Customer Profile",
     "summary": "Vietnamese customer profile, phone normalisation, ownership by salesperson, hand-over, "
     "personal-data consent and requests, 2025 provinces and legacy encodings",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-vn/crm-vn",
     "author": "CRM VN contributors",

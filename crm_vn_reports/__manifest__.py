@@ -2,7 +2,7 @@
     "name": "Vietnam CRM: Reports",
     "summary": "Customer analytics (RFM, cohorts, churn), salesperson performance, feedback SLA and NPS, "
     "PDF reports, Excel exports and a weekly digest for sales managers",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-vn/crm-vn",
     "author": "CRM VN contributors",
