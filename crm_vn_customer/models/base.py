@@ -103,16 +103,23 @@ class Base(models.AbstractModel):
             return defaults
         # A protected field starts where its workflow starts (its own default), whatever a context key, a kanban
         # column or a user's saved default (ir.default) says.
-        for fname in self._crm_vn_protected_fnames().intersection(defaults):
+        self._crm_vn_code_defaults(defaults, self._crm_vn_protected_fnames())
+        if _is_ours(self):
+            defaults = self._crm_vn_clean_values(defaults)
+        self._crm_vn_check_partner_refs([defaults])
+        return defaults
+
+    @api.model
+    def _crm_vn_code_defaults(self, defaults, fnames):
+        """Replace in ``defaults`` the values of ``fnames`` by the fields' own defaults (those of the code), dropping
+        the others (a computed field computes its value)."""
+        for fname in set(fnames).intersection(defaults):
             field = self._fields[fname]
             if field.default:
                 value = field.convert_to_cache(field.default(self), self, validate=False)
                 defaults[fname] = field.convert_to_write(value, self)
             else:
                 del defaults[fname]
-        if _is_ours(self):
-            defaults = self._crm_vn_clean_values(defaults)
-        self._crm_vn_check_partner_refs([defaults])
         return defaults
 
     @api.model_create_multi

@@ -211,12 +211,7 @@ class CrmVnFeedback(models.Model):
         does not set them for anyone else."""
         defaults = super().default_get(fields_list)
         if not self.env.su and not self._is_sales_manager():
-            for fname in MANAGER_FIELDS.intersection(defaults):
-                field = self._fields[fname]
-                if field.default:
-                    defaults[fname] = field.convert_to_write(field.convert_to_cache(field.default(self), self), self)
-                else:
-                    del defaults[fname]
+            self._crm_vn_code_defaults(defaults, MANAGER_FIELDS)
         return defaults
 
     @api.model
