@@ -8,7 +8,8 @@ class MailThread(models.AbstractModel):
         """Followers are told of every message of the record: a user never adds as a follower a contact they may not
         see (another salesperson's customer). A contact the record already names (its customer, when Odoo subscribes
         it on confirming an order) or that already follows it may stay."""
-        if partner_ids and not self.env.su and self.ids:
+        # Following a record oneself (Odoo's follow button, authors) needs no check: one reads one's own contact.
+        if partner_ids and not self.env.su and self.ids and set(partner_ids) != {self.env.user.partner_id.id}:
             self.env["res.partner"]._crm_vn_check_partners_readable(
                 dict.fromkeys(set(partner_ids) - self._crm_vn_known_partner_ids(partner_ids), self.env._("Followers"))
             )
