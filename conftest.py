@@ -7,6 +7,9 @@ allow them while working on one part.
 """
 
 import os
+import sys
+import types
+from pathlib import Path
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
@@ -23,3 +26,19 @@ def pytest_sessionfinish(session, exitstatus):
     skipped = reporter.stats.get("skipped", []) if reporter else []
     if skipped and exitstatus == 0 and not os.environ.get("CRM_VN_ALLOW_SKIPS"):
         session.exitstatus = 1
+
+
+def _register_addon_packages():
+    """Make each add-on of the repository importable by its folder name (``l10n_vn_phone.tools.phone``) without
+    running its ``__init__`` (which imports Odoo): the pure helpers in ``tools/`` are tested by plain pytest, without
+    Odoo or a database (``python -m pytest -p no:odoo */tools/tests``)."""
+    root = Path(__file__).resolve().parent
+    for manifest in root.glob("*/__manifest__.py"):
+        name = manifest.parent.name
+        if name not in sys.modules:
+            package = types.ModuleType(name)
+            package.__path__ = [str(manifest.parent)]
+            sys.modules[name] = package
+
+
+_register_addon_packages()

@@ -7,7 +7,14 @@
     "website": "https://github.com/crm-vn/crm-vn",
     "author": "CRM VN contributors",
     "license": "LGPL-3",
-    "depends": ["crm", "sms", "base_address_extended", "base_import"],
+    "depends": [
+        "crm",
+        "sms",
+        "base_address_extended",
+        "base_import_vn_legacy_encoding",
+        "l10n_vn_phone",
+        "l10n_vn_public_holidays",
+    ],
     "external_dependencies": {"python": ["phonenumbers", "rapidfuzz"]},
     "data": [
         "security/ir.model.access.csv",

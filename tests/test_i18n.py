@@ -8,13 +8,7 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import TranslationModuleReader
 
 REPO = Path(__file__).resolve().parent.parent
-MODULES = [
-    "crm_vn_customer",
-    "crm_vn_customer_mass_mailing",
-    "crm_vn_customer_mass_mailing_sms",
-    "crm_vn_feedback",
-    "crm_vn_reports",
-]
+MODULES = sorted(path.parent.name for path in REPO.glob("*/__manifest__.py"))
 
 
 @tagged("post_install", "-at_install", "crm_vn_i18n")

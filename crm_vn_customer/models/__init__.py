@@ -1,6 +1,5 @@
 from . import (
     base,
-    base_import_import,
     calendar_event,
     crm_vn_consent,
     crm_vn_data_request,
@@ -26,7 +25,6 @@ from . import (
     res_partner_data_request,
     res_partner_duplicate,
     res_partner_import,
-    res_partner_import_encoding,
     res_partner_personal_data,
     res_users,
     resource_calendar_leaves,

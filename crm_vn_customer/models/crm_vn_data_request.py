@@ -9,7 +9,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
-from ..tools.holidays import add_working_days
 from ..tools.marketing import TZ
 
 REQUEST_TYPES = [
@@ -56,8 +55,8 @@ class CrmVnDataRequest(models.Model):
 
     Two time limits run from the day the request is received (the day itself
     not counted, Civil Code art. 147): an answer within a few working days
-    (Monday to Friday without Vietnamese public holidays and the company's
-    time off, see ``res.company._crm_vn_dsr_days_off``), then the request
+    (the company's working calendar without its time off, Vietnamese public holidays included, see
+    ``res.company._crm_vn_dsr_answer_deadline``), then the request
     carried out within calendar days ("15 ngày" in the law, 20 when a data
     processor holds the data). The numbers are company settings. A daily cron
     tells the sales managers once per missed deadline.
@@ -162,10 +161,9 @@ class CrmVnDataRequest(models.Model):
         if not received:
             return {"answer_deadline": False, "completion_deadline": False}
         company = self.company_id or self.env.company
-        holidays = company._crm_vn_dsr_days_off(received, received + timedelta(days=366))
         days = company.crm_vn_dsr_processor_days if self.involves_processor else company.crm_vn_dsr_completion_days
         return {
-            "answer_deadline": add_working_days(received, company.crm_vn_dsr_answer_days, holidays),
+            "answer_deadline": company._crm_vn_dsr_answer_deadline(received),
             "completion_deadline": received + timedelta(days=days),
         }
 

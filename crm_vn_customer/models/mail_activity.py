@@ -1,8 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.l10n_vn_phone.tools.phone import normalize_vn_phone
+
 from ..tools.marketing import CALL_HOURS, CALLS_PER_DAY, within_hours
-from ..tools.phone import normalize_vn_phone
 
 
 class MailActivity(models.Model):

@@ -1,10 +1,12 @@
 from datetime import datetime, time, timedelta
 
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from ..tools.holidays import vn_public_holidays, whole_days_off
+from odoo.addons.l10n_vn_public_holidays.tools.holidays import VN_TZ
 
 # Longest time limits the law allows (Decree 356/2025/NĐ-CP): a company may
 # only shorten them.
@@ -13,14 +15,13 @@ DSR_LEGAL_MAXIMA = {
     "crm_vn_dsr_completion_days": 15,
     "crm_vn_dsr_processor_days": 20,
 }
-DEFAULT_TZ = "Asia/Ho_Chi_Minh"
 
 
 class ResCompany(models.Model):
     """Time limits of data-subject requests (Law 91/2025/QH15, Decree 356/2025/NĐ-CP).
 
-    The answer is due within working days (Monday to Friday, without the
-    Vietnamese public holidays and the company's own days off); the request is
+    The answer is due within working days (the company's working calendar without its time off, where the
+    Vietnamese public holidays are written); the request is
     carried out within calendar days, as the law writes "15 ngày" (days), not
     "ngày làm việc" (working days).
     """
@@ -78,28 +79,31 @@ class ResCompany(models.Model):
         requests = self.env["crm.vn.data.request"].search([("state", "in", ("new", "answered"))])
         requests._crm_vn_recompute_deadlines(reason=self.env._("time limits brought within the law's maxima"))
 
-    def _crm_vn_dsr_days_off(self, start, stop):
-        """Days from ``start`` to ``stop`` (dates) that are not working days besides the weekend (extension point).
+    def _crm_vn_dsr_answer_deadline(self, received):
+        """The date ``crm_vn_dsr_answer_days`` working days after ``received`` (the day itself not counted).
 
-        The Vietnamese public holidays, and the days wholly covered by a time off
-        of the whole company (no resource) on its working calendar or on no
-        calendar, read in Vietnam time: the law counts Vietnamese working days,
-        and a company's calendar often keeps Odoo's default zone (Europe/Brussels
-        on a new database), in which a day off entered in Vietnam spans two days.
+        Working days come from resource.calendar: the days of the company's working calendar that keep some
+        working time once its time off is taken out (the Vietnamese public holidays are written there, and a day
+        the government moves is changed there), read in Vietnam's time whatever the calendar's zone, as the law
+        counts Vietnamese days; a half day off leaves the day a working day. Without working hours at all, calendar
+        days are counted.
         """
         self.ensure_one()
-        days = {day for year in range(start.year, stop.year + 1) for day, __ in vn_public_holidays(year)}
-        calendar = self.resource_calendar_id
-        leaves = self.env["resource.calendar.leaves"].search(
-            [
-                ("resource_id", "=", False),
-                ("time_type", "=", "leave"),
-                ("calendar_id", "in", [calendar.id, False]),
-                ("company_id", "in", [self.id, False]),
-                # one day of margin on each side covers any time zone
-                ("date_from", "<", datetime.combine(stop + timedelta(days=1), time.max)),
-                ("date_to", ">", datetime.combine(start - timedelta(days=1), time.min)),
-            ]
-        )
-        days |= whole_days_off([(leave.date_from, leave.date_to) for leave in leaves], DEFAULT_TZ)
-        return days
+        days = self.crm_vn_dsr_answer_days
+        # sudo: the working calendar and its time off are configuration every employee relies on.
+        calendar = self.sudo().resource_calendar_id
+        if not calendar.attendance_ids:
+            return received + timedelta(days=days)
+        zone = pytz.timezone(VN_TZ)
+        start = zone.localize(datetime.combine(received + timedelta(days=1), time.min))
+        for window in (60, 400):
+            intervals = calendar._work_intervals_batch(
+                start,
+                start + timedelta(days=window),
+                tz=zone,
+                domain=[("time_type", "=", "leave"), ("company_id", "in", [False, self.id])],
+            )[False]
+            working_days = sorted({begin.date() for begin, __, __ in intervals})
+            if len(working_days) >= days:
+                return working_days[days - 1]
+        return received + timedelta(days=days)

@@ -3,8 +3,6 @@ from datetime import timedelta
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools.phone import ascii_digits, normalize_vn_phone
-
 # Fields whose change is announced to the customer's followers (owner, team
 # leader, other departments), not only written in the chatter.
 PROFILE_KEY_FIELDS = (
@@ -17,7 +15,6 @@ PROFILE_KEY_FIELDS = (
     "preferred_channel",
     "birthdate_date",
 )
-PHONE_FIELDS = ("phone", "mobile")
 # Context keys with which Odoo adds a contact's address, email, tax id or id to its display name. Any RPC caller can
 # set them; Odoo computes display names of many2one values as superuser: they never format a contact the real user
 # cannot read.
@@ -254,7 +251,6 @@ class ResPartner(models.Model):
     def create(self, vals_list):
         own_only = not self.env.su and self._crm_vn_own_documents_only()
         for vals in vals_list:
-            self._crm_vn_normalize_phone_vals(vals, self._crm_vn_country_for_vals(vals))
             if vals.get("parent_id") and vals.get("user_id", False) in (False, self.env.uid):
                 # A contact person belongs to the same salesperson as the customer (the creator's own default
                 # gives way to it; the contact of a company without owner has none either).
@@ -271,20 +267,6 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
-        if any(fname in vals for fname in PHONE_FIELDS):
-            by_country = {}
-            for partner in self:
-                country = partner._crm_vn_country_for_vals(vals)
-                by_country.setdefault(country, self.browse())
-                by_country[country] |= partner
-            if len(by_country) > 1:
-                # Numbers are read in the country of each record: write each group (one country each).
-                for partners in by_country.values():
-                    partners.write(vals)
-                return True
-            country = next(iter(by_country), self._crm_vn_country_for_vals(vals))
-            vals = dict(vals)
-            self._crm_vn_normalize_phone_vals(vals, country)
         if vals.get("lifecycle_stage") in ("customer", "vip") and "customer_since" not in vals:
             without_date = self.filtered(lambda p: not p.customer_since)
             if without_date:
@@ -315,60 +297,6 @@ class ResPartner(models.Model):
             if old and old != partner.user_id:
                 # sudo: the writer may no longer read the customer they just gave away.
                 (partner | partner.child_ids).sudo().message_unsubscribe(partner_ids=old.partner_id.ids)
-
-    # ------------------------------------------------------------------
-    # Phone normalisation
-    # ------------------------------------------------------------------
-
-    def _crm_vn_country_for_vals(self, vals):
-        """The country in which the numbers of ``vals`` are read for this partner."""
-        Country = self.env["res.country"]
-        if "country_id" in vals:
-            country = Country.browse(vals["country_id"]) if vals["country_id"] else Country
-        else:
-            country = self[:1].country_id
-        if not country:
-            company = (
-                self.env["res.company"].browse(vals["company_id"])
-                if vals.get("company_id")
-                else (self[:1].company_id or self.env.company)
-            )
-            country = company.country_id
-        return country
-
-    @api.model
-    def _crm_vn_normalize_phone_vals(self, vals, country):
-        """Store Vietnamese numbers in E.164 and refuse impossible ones.
-
-        Numbers are handled when the partner is Vietnamese (its country, or its
-        company's when it has none) or when they are written with +84/0084;
-        other countries' numbers are left to Odoo's phone_validation.
-        The context key ``crm_vn_phone_landline`` says the numbers are
-        landlines (old 2017 area codes are then converted).
-        """
-        is_vn = country.code == "VN"
-        landline = bool(self.env.context.get("crm_vn_phone_landline"))
-        for fname in PHONE_FIELDS:
-            raw = vals.get(fname)
-            if not raw or not isinstance(raw, str):
-                continue
-            compact = ascii_digits(raw).replace(" ", "")
-            if not is_vn and not compact.startswith(("+84", "0084", "(+84)")):
-                # Another country's number, left to phone_validation; its digits stored as digits all the same.
-                vals[fname] = ascii_digits(raw)
-                continue
-            normalized = normalize_vn_phone(raw, landline=landline and fname == "phone")
-            if not normalized:
-                raise ValidationError(
-                    self.env._(
-                        '%(field)s: "%(value)s" is not a valid phone number. '
-                        "Enter a Vietnamese number such as 0912 345 678 or 028 3812 3456, "
-                        "or a foreign number starting with +.",
-                        field=self._fields[fname]._description_string(self.env),
-                        value=raw,
-                    )
-                )
-            vals[fname] = normalized
 
     # ------------------------------------------------------------------
     # Mail

@@ -4,8 +4,9 @@ from odoo import fields, models
 from odoo.osv import expression
 from odoo.tools.mail import email_normalize_all, email_split_and_format
 
+from odoo.addons.l10n_vn_phone.tools.phone import normalize_vn_phone
+
 from ..tools.names import vn_name_match_key
-from ..tools.phone import normalize_vn_phone
 
 # Personal fields of a customer and its contacts, emptied by anonymisation.
 # ``name`` is replaced by a neutral label; the match keys, ``complete_name``

@@ -6,9 +6,10 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.l10n_vn_phone.tools.phone import mask_phone, normalize_vn_phone
+
 from ..tools.matching import NAME_ONLY_MAX_SCORE, MatchData, score_pair
 from ..tools.names import normalize_email, normalize_vn_name, vn_name_match_key
-from ..tools.phone import mask_phone, normalize_vn_phone
 
 _logger = logging.getLogger(__name__)
 

@@ -80,7 +80,7 @@ class ResPartner(models.Model):
             if mode == "link" and candidates and not best["partner"].has_access("read"):
                 row_mode = "skip"  # another salesperson's customer: not linked to a row of the importer's
             message = self._vn_import_message(row_mode, kwargs)
-            report.append(dict(data.get("info", {}), type="warning", message=message, crm_vn_report=True))
+            report.append(dict(data.get("info", {}), type="warning", message=message, vn_import_report=True))
             if row_mode == "create":
                 kept.append(data)
                 earlier.append((match, values.get("name") or ""))

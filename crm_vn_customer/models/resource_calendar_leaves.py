@@ -10,7 +10,7 @@ class ResourceCalendarLeaves(models.Model):
     """A company day off entered, moved or removed after a data request arrived moves its answer deadline.
 
     The answer to a data-subject request is due in working days that skip the
-    company's whole-day time off (``res.company._crm_vn_dsr_days_off``): the
+    company's time off (``res.company._crm_vn_dsr_answer_deadline``): the
     deadlines of the requests still waiting for an answer are computed again
     when such a time off changes (the change is tracked on the request).
     """

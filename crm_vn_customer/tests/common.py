@@ -25,6 +25,8 @@ class CrmVnCustomerCommon(TransactionCase):
         cls.env = cls.env(context=dict(cls.env.context, lang="en_US", tracking_disable=False, mail_notrack=False))
         cls.vn = cls.env.ref("base.vn")
         cls.env.company.country_id = cls.vn
+        # The public holidays of the years the tests are written for, whatever today is.
+        cls.env.company._l10n_vn_write_public_holidays(years=(2026, 2027))
         salesman = "sales_team.group_sale_salesman"
         cls.user_leader = new_test_user(
             cls.env, "vn_leader", groups=salesman, name="Nguyễn Văn Hùng", email="hung@example.vn"

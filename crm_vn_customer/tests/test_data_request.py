@@ -2,20 +2,24 @@ import base64
 import json
 from datetime import date, datetime
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import BaseCase, freeze_time, tagged
+from odoo.tests import freeze_time, tagged
 from odoo.tools import format_date
-
-from odoo.addons.crm_vn_customer.tools.holidays import add_working_days, vn_public_holidays, whole_days_off
 
 from .common import CrmVnCustomerCommon
 
-HOLIDAYS = {day for year in (2026, 2027) for day, __ in vn_public_holidays(year)}
-
 
 @tagged("post_install", "-at_install", "crm_vn_customer")
-class TestWorkingDays(BaseCase):
-    def test_add_working_days(self):
+class TestWorkingDays(CrmVnCustomerCommon):
+    """Answer deadlines in working days of the company's calendar (Monday to Friday) without its time off, where
+    the Vietnamese public holidays of 2026 and 2027 are written."""
+
+    def _deadline(self, start, days):
+        self.env.company.crm_vn_dsr_answer_days = days
+        return self.env.company._crm_vn_dsr_answer_deadline(start)
+
+    def test_answer_deadlines(self):
         # (start, days, expected), counted by hand on the 2026-2027 calendar
         table = [
             # Monday + 2: Wednesday
@@ -33,61 +37,23 @@ class TestWorkingDays(BaseCase):
             (date(2026, 2, 13), 2, date(2026, 2, 24)),
             # over the new year: Fri 1/1/2027 off, weekend; Mon 4 (1), Tue 5 (2)
             (date(2026, 12, 31), 2, date(2027, 1, 5)),
-            (date(2026, 4, 24), 0, date(2026, 4, 24)),
         ]
         for start, days, expected in table:
             with self.subTest(start=start, days=days):
-                self.assertEqual(add_working_days(start, days, HOLIDAYS), expected)
+                self.assertEqual(self._deadline(start, days), expected)
 
-    def test_weekly_rest_and_no_holidays(self):
-        # Sunday only off: Fri 6/3 + 2 = Sat 7 (1), Mon 9 (2)
-        self.assertEqual(add_working_days(date(2026, 3, 6), 2, (), weekly_rest=(6,)), date(2026, 3, 9))
-        # no holidays given: Fri 24/4 + 2 = Mon 27, Tue 28
-        self.assertEqual(add_working_days(date(2026, 4, 24), 2), date(2026, 4, 28))
-
-    def test_whole_days_off(self):
-        # (periods in UTC as Odoo stores them, time zone, days wholly covered), by hand: Hà Nội is UTC+7
-        table = [
-            # a time off entered for Tuesday 3/3, 00:00 to 23:59:59 in Hà Nội
-            ([(datetime(2026, 3, 2, 17, 0), datetime(2026, 3, 3, 16, 59, 59))], "Asia/Ho_Chi_Minh", {date(2026, 3, 3)}),
-            # the same period read in UTC covers no whole day
-            ([(datetime(2026, 3, 2, 17, 0), datetime(2026, 3, 3, 16, 59, 59))], "UTC", set()),
-            # ending at 23:59 counts
-            ([(datetime(2026, 3, 2, 17, 0), datetime(2026, 3, 3, 16, 59))], "Asia/Ho_Chi_Minh", {date(2026, 3, 3)}),
-            # Tuesday to Thursday
-            (
-                [(datetime(2026, 3, 2, 17, 0), datetime(2026, 3, 5, 16, 59, 59))],
-                "Asia/Ho_Chi_Minh",
-                {date(2026, 3, 3), date(2026, 3, 4), date(2026, 3, 5)},
-            ),
-            # a morning off (8:00 to 12:00) leaves a working day
-            ([(datetime(2026, 3, 3, 1, 0), datetime(2026, 3, 3, 5, 0))], "Asia/Ho_Chi_Minh", set()),
-            # from Tuesday noon to Thursday 23:59:59: Wednesday and Thursday only
-            (
-                [(datetime(2026, 3, 3, 5, 0), datetime(2026, 3, 5, 16, 59, 59))],
-                "Asia/Ho_Chi_Minh",
-                {date(2026, 3, 4), date(2026, 3, 5)},
-            ),
-            # two periods; no time zone given reads UTC
-            (
-                [
-                    (datetime(2026, 3, 3), datetime(2026, 3, 3, 23, 59, 59)),
-                    (datetime(2026, 3, 6), datetime(2026, 3, 7)),
-                ],
-                None,
-                {date(2026, 3, 3), date(2026, 3, 6)},
-            ),
-            ([], "Asia/Ho_Chi_Minh", set()),
+    def test_six_day_week_and_no_holidays(self):
+        calendar = self.env.company.resource_calendar_id
+        # Saturday mornings worked too: Fri 6/3 + 2 = Sat 7 (1), Mon 9 (2)
+        calendar.attendance_ids = [
+            Command.create({"name": "Sáng thứ Bảy", "dayofweek": "5", "hour_from": 8, "hour_to": 12})
         ]
-        for periods, tz, expected in table:
-            with self.subTest(periods=periods, tz=tz):
-                self.assertEqual(whole_days_off(periods, tz), expected)
-
-    def test_invalid(self):
-        with self.assertRaises(ValueError):
-            add_working_days(date(2026, 3, 2), -1, HOLIDAYS)
-        with self.assertRaises(ValueError):
-            add_working_days(date(2026, 3, 2), 1, HOLIDAYS, weekly_rest=range(7))
+        self.assertEqual(self._deadline(date(2026, 3, 6), 2), date(2026, 3, 9))
+        # a company that works on the holidays deletes them: Fri 24/4 + 2 = Sat 25 (1), Mon 27 (2)
+        self.env["resource.calendar.leaves"].search(
+            [("company_id", "=", self.env.company.id), ("l10n_vn_holiday", "!=", False)]
+        ).unlink()
+        self.assertEqual(self._deadline(date(2026, 4, 24), 2), date(2026, 4, 27))
 
 
 class DataRequestCommon(CrmVnCustomerCommon):

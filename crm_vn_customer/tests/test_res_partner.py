@@ -2,7 +2,6 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 
 from .common import CrmVnCustomerCommon
@@ -10,76 +9,6 @@ from .common import CrmVnCustomerCommon
 
 @tagged("post_install", "-at_install", "crm_vn_customer")
 class TestCustomerProfile(CrmVnCustomerCommon):
-    def test_phone_normalised_on_create_and_write(self):
-        partner = (
-            self.env["res.partner"]
-            .with_user(self.user_member)
-            .create({"name": "Võ Thị Hạnh", "mobile": "0162 345 6789", "phone": "+84 (0) 28 3812 3456"})
-        )
-        self.assertEqual(partner.mobile, "+84323456789")
-        self.assertEqual(partner.phone, "+842838123456")
-        partner.write({"mobile": "0912.345.678"})
-        self.assertEqual(partner.mobile, "+84912345678")
-        self.assertEqual(self.customer_leader.mobile, "+84912345678")
-
-    def test_phone_landline_hint(self):
-        Partner = self.env["res.partner"]
-        mobile_reading = Partner.create({"name": "A", "phone": "08 3812 3456"})
-        self.assertEqual(mobile_reading.phone, "+84838123456")
-        landline_reading = Partner.with_context(crm_vn_phone_landline=True).create(
-            {"name": "B", "phone": "08 3812 3456"}
-        )
-        self.assertEqual(landline_reading.phone, "+842838123456")
-
-    def test_phone_invalid_refused_nothing_saved(self):
-        Partner = self.env["res.partner"].with_user(self.user_member)
-        count = Partner.search_count([])
-        with self.assertRaisesRegex(ValidationError, r"0912 34.*not a valid phone number"):
-            Partner.create([{"name": "Valid One", "mobile": "0912 345 679"}, {"name": "X", "mobile": "0912 34"}])
-        self.assertEqual(Partner.search_count([]), count)
-        partner = self.customer_member.with_user(self.user_member)
-        with self.assertRaises(ValidationError) as error:
-            partner.write({"name": "Renamed", "phone": "abc"})
-        self.assertIn("abc", str(error.exception))
-        self.assertEqual(partner.name, "Trần Văn Cường")
-        self.assertEqual(partner.phone, False)
-
-    def test_phone_error_translated(self):
-        self.env["res.lang"]._activate_lang("vi_VN")
-        Partner = self.env["res.partner"].with_context(lang="vi_VN")
-        with self.assertRaisesRegex(ValidationError, "không phải là số điện thoại hợp lệ"):
-            Partner.create({"name": "X", "mobile": "12"})
-
-    def test_phone_foreign_partner_left_to_odoo(self):
-        us = self.env.ref("base.us")
-        partner = self.env["res.partner"].create({"name": "John", "country_id": us.id, "phone": "123"})
-        self.assertEqual(partner.phone, "123", "numbers of other countries are not our business")
-        with self.assertRaises(ValidationError):
-            self.env["res.partner"].create({"name": "Jane", "country_id": us.id, "phone": "+84 12"})
-
-    def test_phone_write_on_mixed_countries(self):
-        us = self.env.ref("base.us")
-        american = self.env["res.partner"].create({"name": "John", "country_id": us.id})
-        both = american | self.customer_member
-        both.write({"phone": "0283 812 3456"})
-        self.assertEqual(self.customer_member.phone, "+842838123456")
-        self.assertEqual(american.phone, "0283 812 3456", "read in the partner's own country")
-
-    def test_phone_import(self):
-        result = self.env["res.partner"].load(
-            ["name", "mobile"],
-            [["Đinh Văn Lộc", "01689 123 456"], ["Lỗi Số", "09"], ["Mai Anh", "+84 98 765 4321"]],
-        )
-        errors = {m["rows"]["from"]: m["message"] for m in result["messages"] if m["type"] == "error"}
-        self.assertIn('"09" is not a valid phone number', errors[1], "the error names the row and the value")
-        # an import with an error writes nothing
-        self.assertFalse(result["ids"])
-        result = self.env["res.partner"].load(
-            ["name", "mobile"], [["Đinh Văn Lộc", "01689 123 456"], ["Mai Anh", "+84 98 765 4321"]]
-        )
-        partners = self.env["res.partner"].browse(result["ids"])
-        self.assertEqual(partners.mapped("mobile"), ["+84389123456", "+84987654321"])
-
     def test_form_flow(self):
         with Form(self.env["res.partner"].with_user(self.user_member)) as form:
             form.name = "Phan Thanh Tâm"

@@ -1,1 +1,1 @@
-from . import names, phone
+from . import names

@@ -7,7 +7,9 @@ from datetime import datetime, time, timedelta
 
 import pytz
 
-TZ = pytz.timezone("Asia/Ho_Chi_Minh")
+from odoo.addons.l10n_vn_public_holidays.tools.holidays import VN_TZ
+
+TZ = pytz.timezone(VN_TZ)
 # [start hour, end hour) in Vietnam time.
 SMS_HOURS = (7, 22)
 CALL_HOURS = (8, 17)

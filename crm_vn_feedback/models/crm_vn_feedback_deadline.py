@@ -3,7 +3,6 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.osv import expression
 
-from ..tools.sla import add_working_hours
 from .crm_vn_feedback import OPEN_STATES
 
 SLA_STATUSES = [
@@ -15,11 +14,10 @@ SLA_STATUSES = [
 
 
 class CrmVnFeedback(models.Model):
-    """SLA deadlines, counted in the company's working hours and Vietnamese holidays.
+    """SLA deadlines, counted in the company's working hours without its time off (Vietnamese holidays).
 
-    The deadlines are stored computes over the pure arithmetic of
-    ``tools/sla.py``; nothing is written by a cron except the escalation
-    deadline, which the escalation step sets.
+    The deadlines are stored computes over resource.calendar's arithmetic (``plan_hours``); nothing is written by a
+    cron except the escalation deadline, which the escalation step sets.
     """
 
     _inherit = "crm.vn.feedback"
@@ -75,18 +73,16 @@ class CrmVnFeedback(models.Model):
 
     @api.depends("company_id", "date_received", "sla_policy_id.response_hours", "sla_policy_id.resolution_hours")
     def _compute_policy_deadlines(self):
-        schedules = {}
         for feedback in self:
             policy = feedback.sla_policy_id.sudo()
             if not policy or not feedback.date_received:
                 feedback.response_deadline = feedback.resolution_deadline = False
                 continue
-            schedule = feedback._sla_schedule(feedback.date_received, schedules)
             start = feedback.date_received
             feedback.response_deadline = (
-                add_working_hours(start, policy.response_hours, *schedule) if policy.response_hours else False
+                feedback._sla_add_hours(start, policy.response_hours) if policy.response_hours else False
             )
-            feedback.resolution_deadline = add_working_hours(start, policy.resolution_hours, *schedule)
+            feedback.resolution_deadline = feedback._sla_add_hours(start, policy.resolution_hours)
 
     @api.depends("state", "response_deadline", "resolution_deadline", "escalation_deadline", "escalation_level")
     def _compute_sla_deadline(self):
@@ -162,18 +158,7 @@ class CrmVnFeedback(models.Model):
         company = self.company_id[:1] or self.env.company
         return timedelta(hours=company.sudo().crm_vn_feedback_at_risk_hours or 0.0)
 
-    def _sla_schedule(self, start, cache=None):
-        """(attendance, holidays, tz) of this feedback's company around ``start``, cached per call."""
-        company = (self.company_id or self.env.company).sudo()
-        key = (company.id, start.year)
-        if cache is None or key not in cache:
-            schedule = company._crm_vn_feedback_schedule(start.year)
-            if cache is None:
-                return schedule
-            cache[key] = schedule
-        return cache[key]
-
-    def _sla_add_hours(self, start, hours, cache=None):
+    def _sla_add_hours(self, start, hours):
         """``start`` plus ``hours`` working hours of this feedback's company (naive UTC)."""
         self.ensure_one()
-        return add_working_hours(start, hours, *self._sla_schedule(start, cache))
+        return (self.company_id or self.env.company)._crm_vn_feedback_add_hours(start, hours)

@@ -9,6 +9,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, format_datetime
 
+from odoo.addons.l10n_vn_public_holidays.tools.holidays import VN_TZ
+
 from .crm_vn_feedback import OPEN_STATES
 
 # Inbox notifications per person and per run: above this, one digest message.
@@ -184,7 +186,6 @@ class CrmVnFeedback(models.Model):
         now = now or fields.Datetime.now()
         Level = self.env["crm.vn.feedback.escalation.level"]
         levels_by_company = {}
-        schedules = {}
         groups = defaultdict(self.browse)
         steps = []
         for feedback in self:
@@ -202,7 +203,7 @@ class CrmVnFeedback(models.Model):
             if new_level not in levels:
                 continue
             target = feedback._escalation_target(new_level, levels, exclude=self.env.user if manual else None)
-            deadline = feedback._sla_add_hours(now, levels[new_level].hours, schedules)
+            deadline = feedback._sla_add_hours(now, levels[new_level].hours)
             groups[new_level, target.id, deadline] |= feedback
             steps.append(
                 {
@@ -244,7 +245,7 @@ class CrmVnFeedback(models.Model):
         for (new_level, target_id, deadline), feedbacks in groups.items():
             target = self.env["res.users"].browse(target_id)
             for feedback in feedbacks:
-                tz = pytz.timezone(target.tz or feedback.company_id.partner_id.tz or "Asia/Ho_Chi_Minh")
+                tz = pytz.timezone(target.tz or feedback.company_id.partner_id.tz or VN_TZ)
                 due = format_datetime(self.env, deadline, tz=tz.zone, dt_format="short")
                 if manual:
                     intro = self.env._("Escalated by hand to level %(level)s", level=new_level)

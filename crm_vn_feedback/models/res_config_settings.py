@@ -5,7 +5,6 @@ class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     crm_vn_feedback_calendar_id = fields.Many2one(related="company_id.crm_vn_feedback_calendar_id", readonly=False)
-    crm_vn_feedback_vn_holidays = fields.Boolean(related="company_id.crm_vn_feedback_vn_holidays", readonly=False)
     crm_vn_feedback_at_risk_hours = fields.Float(related="company_id.crm_vn_feedback_at_risk_hours", readonly=False)
     crm_vn_feedback_alias_id = fields.Many2one(
         "mail.alias", compute="_compute_crm_vn_feedback_alias_id", string="Feedback Email Alias"

@@ -2,7 +2,6 @@ from . import (
     test_anonymize,
     test_escalation,
     test_feedback,
-    test_holidays,
     test_mail_gateway,
     test_personal_data,
     test_portal,

@@ -32,10 +32,11 @@ class CrmVnFeedbackCommon(CrmVnCustomerCommon):
         cls.env.company.write(
             {
                 "crm_vn_feedback_calendar_id": cls.calendar.id,
-                "crm_vn_feedback_vn_holidays": True,
                 "crm_vn_feedback_at_risk_hours": 2.0,
             }
         )
+        # The public holidays of the years under test, whatever today is (the company became Vietnamese above).
+        cls.env.company._l10n_vn_write_public_holidays(years=(2026, 2027))
         cls.level_leader = cls.env.ref("crm_vn_feedback.crm_vn_feedback_escalation_level_leader")
         cls.level_manager = cls.env.ref("crm_vn_feedback.crm_vn_feedback_escalation_level_manager")
         cls.level_leader.write({"target": "team_leader", "hours": 4.0, "user_id": cls.user_manager.id})

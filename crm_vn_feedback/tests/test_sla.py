@@ -1,17 +1,11 @@
-"""SLA arithmetic (tools/sla.py): pure Python, no database."""
+"""SLA deadlines from the company's working calendar and its time off (resource.calendar's arithmetic)."""
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
-from odoo.tests import BaseCase, tagged
+from odoo import Command
+from odoo.tests import tagged
 
-from odoo.addons.crm_vn_feedback.tools.sla import (
-    add_working_hours,
-    holiday_dates,
-    working_hours_between,
-)
-
-# Monday to Friday, 08:00-12:00 and 13:00-17:00 local time (Asia/Ho_Chi_Minh, UTC+7)
-OFFICE = [(day, 8, 12) for day in range(5)] + [(day, 13, 17) for day in range(5)]
+from .common import CrmVnFeedbackCommon
 
 
 def utc(local_text):
@@ -20,10 +14,15 @@ def utc(local_text):
 
 
 @tagged("post_install", "-at_install", "crm_vn_feedback")
-class TestAddWorkingHours(BaseCase):
+class TestSlaWorkingHours(CrmVnFeedbackCommon):
+    """Monday to Friday, 08:00-12:00 and 13:00-17:00 in Hà Nội (the common calendar), Vietnamese public holidays of
+    2026 and 2027 written as the company's time off."""
+
+    def add(self, start, hours, company=None):
+        return (company or self.env.company)._crm_vn_feedback_add_hours(utc(start), hours)
+
     def test_table(self):
-        holidays = holiday_dates([2026, 2027])
-        # (case, local start, working hours, local deadline)
+        # (case, local start, working hours, local deadline); the holidays are the government's calendar
         table = [
             ("inside the morning", "2026-03-02 09:00", 2, "2026-03-02 11:00"),
             ("across lunch", "2026-03-02 11:00", 2, "2026-03-02 14:00"),
@@ -32,7 +31,6 @@ class TestAddWorkingHours(BaseCase):
             ("received at night", "2026-03-02 20:00", 1, "2026-03-03 09:00"),
             ("received before opening", "2026-03-03 06:00", 1, "2026-03-03 09:00"),
             ("ends exactly at closing", "2026-03-02 16:00", 1, "2026-03-02 17:00"),
-            ("ends exactly at lunch", "2026-03-02 08:00", 4, "2026-03-02 12:00"),
             ("a full working day", "2026-03-02 08:00", 8, "2026-03-02 17:00"),
             ("across the weekend", "2026-03-06 16:00", 2, "2026-03-09 09:00"),
             ("received on Saturday", "2026-03-07 10:00", 1, "2026-03-09 09:00"),
@@ -50,86 +48,78 @@ class TestAddWorkingHours(BaseCase):
         ]
         for case, start, hours, expected in table:
             with self.subTest(case=case):
-                self.assertEqual(
-                    add_working_hours(utc(start), hours, OFFICE, holidays),
-                    utc(expected),
-                )
+                self.assertEqual(self.add(start, hours), utc(expected))
 
-    def test_without_holidays(self):
-        # the same Friday without the holiday list: Monday 27 April counts
-        self.assertEqual(add_working_hours(utc("2026-04-24 16:00"), 2, OFFICE), utc("2026-04-27 09:00"))
+    def test_a_day_off_entered_once(self):
+        """A day the government moves, or the company's own day off, is entered once as time off of the
+        calendar: the SLA clock stops on it; a holiday deleted there counts again."""
+        self.assertEqual(self.add("2026-06-01 16:00", 2), utc("2026-06-02 09:00"))
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Nghỉ bù",
+                "company_id": self.env.company.id,
+                "date_from": utc("2026-06-02 00:00"),
+                "date_to": utc("2026-06-02 23:59"),
+            }
+        )
+        self.assertEqual(self.add("2026-06-01 16:00", 2), utc("2026-06-03 09:00"))
+        self.env["resource.calendar.leaves"].search(
+            [("company_id", "=", self.env.company.id), ("l10n_vn_holiday", "=", "hung_kings")]
+        ).unlink()
+        self.assertEqual(self.add("2026-04-24 16:00", 2), utc("2026-04-27 09:00"))
+
+    def test_other_company_time_off_does_not_count(self):
+        other = self.env["res.company"].create({"name": "Chi nhánh Đà Nẵng"})
+        self.env["resource.calendar.leaves"].with_company(other).create(
+            {
+                "name": "Other company's day off",
+                "company_id": other.id,
+                "calendar_id": False,
+                "date_from": utc("2026-06-02 00:00"),
+                "date_to": utc("2026-06-02 23:59"),
+            }
+        )
+        self.assertEqual(self.add("2026-06-01 16:00", 2), utc("2026-06-02 09:00"))
 
     def test_zero_hours_is_now(self):
-        start = utc("2026-03-07 23:00")  # even outside working time
-        self.assertEqual(add_working_hours(start, 0, OFFICE), start)
-
-    def test_overlapping_attendance_is_merged(self):
-        overlapping = [(0, 8, 12), (0, 10, 14), (0, 14, 15)]
-        self.assertEqual(add_working_hours(utc("2026-03-02 08:00"), 7, overlapping), utc("2026-03-02 15:00"))
-        # the following Monday, not twice the overlap on the same day
-        self.assertEqual(add_working_hours(utc("2026-03-02 08:00"), 8, overlapping), utc("2026-03-09 09:00"))
-
-    def test_other_time_zone(self):
-        # the same office hours in UTC end seven hours later in UTC than in Hà Nội
-        self.assertEqual(
-            add_working_hours(datetime(2026, 3, 2, 8), 1, OFFICE, tz="UTC"),
-            datetime(2026, 3, 2, 9),
-        )
+        self.assertEqual(self.add("2026-03-07 23:00", 0), utc("2026-03-07 23:00"))
 
     def test_daylight_saving_follows_the_wall_clock(self):
-        # Paris moves to summer time on Sunday 29 March 2026: 09:00 local is 08:00 UTC before
-        # and 07:00 UTC after
+        # Paris moves to summer time on Sunday 29 March 2026: 09:00 local is 08:00 UTC before and 07:00 UTC after
+        self.calendar.tz = "Europe/Paris"
         friday = datetime(2026, 3, 27, 15, 0)  # 16:00 in Paris
-        self.assertEqual(add_working_hours(friday, 2, OFFICE, tz="Europe/Paris"), datetime(2026, 3, 30, 7, 0))
+        self.assertEqual(self.env.company._crm_vn_feedback_add_hours(friday, 2), datetime(2026, 3, 30, 7, 0))
 
-    def test_bad_input(self):
-        with self.assertRaises(ValueError):
-            add_working_hours(utc("2026-03-02 08:00"), -1, OFFICE)
-        with self.assertRaises(ValueError):
-            add_working_hours(utc("2026-03-02 08:00"), 1, [])
-        with self.assertRaises(ValueError):
-            # zero-length intervals are no working time
-            add_working_hours(utc("2026-03-02 08:00"), 1, [(0, 8, 8)])
-        # every Monday of the next four years off, and only Mondays worked
-        mondays = {date(2026, 3, 2) + timedelta(weeks=week) for week in range(4 * 53)}
-        with self.assertRaises(ValueError):
-            add_working_hours(utc("2026-03-02 08:00"), 1, [(0, 8, 17)], mondays)
+    def test_two_week_calendar_uses_both_weeks(self):
+        """An alternating calendar: odd weeks Monday-Friday, even weeks Monday only (Odoo's week types)."""
+        self.calendar.write(
+            {
+                "two_weeks_calendar": True,
+                "attendance_ids": [Command.clear()]
+                + [
+                    Command.create(
+                        {
+                            "name": f"{week} {day}",
+                            "dayofweek": str(day),
+                            "hour_from": 8,
+                            "hour_to": 17,
+                            "week_type": week,
+                        }
+                    )
+                    for week, days in (("0", range(5)), ("1", range(1)))
+                    for day in days
+                ],
+            }
+        )
+        start = utc("2026-03-02 08:00")
+        deadline = self.env.company._crm_vn_feedback_add_hours(start, 9 * 5 + 9 + 1)
+        # 45 h of one week and 9 h of the other, whichever comes first: the 55th hour is on Monday 16 March (a
+        # calendar read as if every week were the first would end on Tuesday 10 March)
+        self.assertEqual(deadline, utc("2026-03-16 09:00"))
 
-
-@tagged("post_install", "-at_install", "crm_vn_feedback")
-class TestWorkingHoursBetween(BaseCase):
-    def test_table(self):
-        holidays = holiday_dates([2026, 2027])
-        table = [
-            ("same morning", "2026-03-02 09:00", "2026-03-02 11:00", 2),
-            ("lunch does not count", "2026-03-02 11:00", "2026-03-02 14:00", 2),
-            ("night does not count", "2026-03-02 16:00", "2026-03-03 09:00", 2),
-            ("weekend does not count", "2026-03-06 08:00", "2026-03-09 17:00", 16),
-            ("Tết does not count", "2027-02-04 08:00", "2027-02-12 17:00", 16),
-            ("end before start", "2026-03-03 09:00", "2026-03-02 09:00", 0),
-            ("all in a weekend", "2026-03-07 08:00", "2026-03-08 17:00", 0),
-        ]
-        for case, start, end, hours in table:
-            with self.subTest(case=case):
-                self.assertAlmostEqual(working_hours_between(utc(start), utc(end), OFFICE, holidays), hours)
-
-    def test_round_trip(self):
-        holidays = holiday_dates([2026, 2027])
-        starts = ["2026-03-02 08:00", "2026-04-24 10:15", "2027-02-03 13:30", "2026-12-31 16:45"]
-        for start in starts:
-            for hours in (0.25, 1, 3.5, 8, 17, 40, 100):
-                with self.subTest(start=start, hours=hours):
-                    deadline = add_working_hours(utc(start), hours, OFFICE, holidays)
-                    self.assertAlmostEqual(working_hours_between(utc(start), deadline, OFFICE, holidays), hours)
-
-
-@tagged("post_install", "-at_install", "crm_vn_feedback")
-class TestHolidayDates(BaseCase):
-    def test_years_and_extra(self):
-        company_day = date(2026, 6, 1)
-        days = holiday_dates([2026, 2027], extra=[company_day])
-        self.assertIn(company_day, days)
-        self.assertIn(date(2026, 4, 27), days)  # in lieu of Hùng Kings' day
-        self.assertIn(date(2027, 2, 11), days)  # in lieu of Tết's Sunday
-        self.assertNotIn(date(2026, 4, 26), holiday_dates([2025]))
-        self.assertEqual(holiday_dates([]), set())
+    def test_no_working_time_runs_round_the_clock(self):
+        self.env.company.crm_vn_feedback_calendar_id = self.env["resource.calendar"].create(
+            {"name": "Không có giờ làm", "attendance_ids": [Command.clear()]}
+        )
+        self.env.company.resource_calendar_id.attendance_ids = [Command.clear()]
+        self.assertEqual(self.add("2026-03-07 23:00", 5), utc("2026-03-08 04:00"))

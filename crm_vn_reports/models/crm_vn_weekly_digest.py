@@ -4,8 +4,9 @@ import pytz
 
 from odoo import api, fields, models
 
+from odoo.addons.l10n_vn_public_holidays.tools.holidays import VN_TZ
+
 BREACHED_SHOWN = 20
-DEFAULT_TZ = "Asia/Ho_Chi_Minh"
 
 
 class CrmVnWeeklyDigest(models.AbstractModel):
@@ -29,7 +30,7 @@ class CrmVnWeeklyDigest(models.AbstractModel):
         for manager in self._digest_recipients():
             for company in manager.company_ids:
                 # the week of the manager's calendar: today in their time zone
-                tz = manager.tz or company.partner_id.tz or DEFAULT_TZ
+                tz = manager.tz or company.partner_id.tz or VN_TZ
                 date_to = fields.Date.context_today(self.with_context(tz=tz))
                 date_from = date_to - timedelta(days=7)
                 digest = self.with_user(manager).with_company(company).with_context(tz=tz)
@@ -53,7 +54,7 @@ class CrmVnWeeklyDigest(models.AbstractModel):
         are compared with local midnights. The order figures count days of
         the orders' UTC dates, as the salesperson analysis does.
         """
-        zone = pytz.timezone(self.env.context.get("tz") or DEFAULT_TZ)
+        zone = pytz.timezone(self.env.context.get("tz") or VN_TZ)
 
         def utc_midnight(day):
             return zone.localize(datetime.combine(day, time.min)).astimezone(pytz.utc).replace(tzinfo=None)

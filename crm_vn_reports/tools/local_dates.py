@@ -8,7 +8,9 @@ time zone.
 
 from odoo.tools import SQL
 
-REPORT_TZ = "Asia/Ho_Chi_Minh"
+from odoo.addons.l10n_vn_public_holidays.tools.holidays import VN_TZ
+
+REPORT_TZ = VN_TZ
 
 
 def local_date(column):

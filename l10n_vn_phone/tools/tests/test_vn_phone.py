@@ -1,10 +1,11 @@
-from odoo.tests import BaseCase, tagged
+"""Plain pytest, no Odoo: ``python -m pytest -p no:odoo l10n_vn_phone/tools/tests``."""
 
-from odoo.addons.crm_vn_customer.tools.phone import mask_phone, normalize_vn_phone
+from unittest import TestCase
+
+from l10n_vn_phone.tools.phone import mask_phone, normalize_vn_phone
 
 
-@tagged("post_install", "-at_install", "crm_vn_customer")
-class TestNormalizeVnPhone(BaseCase):
+class TestNormalizeVnPhone(TestCase):
     """Table-driven tests of the pure phone helper (no database)."""
 
     def test_mobile_2018_whole_table(self):

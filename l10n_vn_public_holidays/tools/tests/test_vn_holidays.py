@@ -1,13 +1,13 @@
+"""Plain pytest, no Odoo: ``python -m pytest -p no:odoo l10n_vn_public_holidays/tools/tests``."""
+
 from datetime import date
+from unittest import TestCase
 
-from odoo.tests import BaseCase, tagged
-
-from odoo.addons.crm_vn_feedback.tools.holidays import vn_public_holidays
-from odoo.addons.crm_vn_feedback.tools.lunar import hung_kings_day, lunar_new_year, lunar_to_solar
+from l10n_vn_public_holidays.tools.holidays import vn_public_holidays
+from l10n_vn_public_holidays.tools.lunar import hung_kings_day, lunar_new_year, lunar_to_solar
 
 
-@tagged("post_install", "-at_install", "crm_vn_feedback")
-class TestLunarCalendar(BaseCase):
+class TestLunarCalendar(TestCase):
     def test_tet_and_hung_kings(self):
         # (year, Tết, Hùng Kings' day) as published by the government
         table = [
@@ -37,8 +37,7 @@ class TestLunarCalendar(BaseCase):
             lunar_to_solar(2024, 2, 1, leap=True)
 
 
-@tagged("post_install", "-at_install", "crm_vn_feedback")
-class TestPublicHolidays(BaseCase):
+class TestPublicHolidays(TestCase):
     def test_2026(self):
         days = vn_public_holidays(2026, compensate=False)
         self.assertEqual(

@@ -1,0 +1,1 @@
+from . import base, res_partner
