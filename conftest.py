@@ -28,17 +28,27 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = 1
 
 
-def _register_addon_packages():
-    """Make each add-on of the repository importable by its folder name (``l10n_vn_phone.tools.phone``) without
-    running its ``__init__`` (which imports Odoo): the pure helpers in ``tools/`` are tested by plain pytest, without
-    Odoo or a database (``python -m pytest -p no:odoo */tools/tests``)."""
+def pytest_configure(config):
+    """Plain pytest of the pure helpers (``tools/``), without Odoo: ``python -m pytest -p no:odoo */tools/tests``.
+
+    The helpers import each other by their real path (``odoo.addons.l10n_vn_phone.tools.phone``). Without the
+    pytest-odoo plugin, each add-on of the repository is made importable as a bare package (its ``__init__``, which
+    imports Odoo's ORM, is not run), and so are ``odoo`` and ``odoo.addons`` when Odoo itself is not importable:
+    only the pure ``tools`` packages load. With pytest-odoo (the Odoo run) nothing is changed.
+    """
+    if config.pluginmanager.hasplugin("odoo"):
+        return
     root = Path(__file__).resolve().parent
+    try:
+        import odoo.addons  # noqa: F401, PLC0415
+    except ImportError:
+        for name, path in (("odoo", []), ("odoo.addons", [str(root)])):
+            package = types.ModuleType(name)
+            package.__path__ = path
+            sys.modules[name] = package
     for manifest in root.glob("*/__manifest__.py"):
-        name = manifest.parent.name
-        if name not in sys.modules:
+        # by its real path, and by its folder name (the name pytest gives the package of a test file)
+        for name in (f"odoo.addons.{manifest.parent.name}", manifest.parent.name):
             package = types.ModuleType(name)
             package.__path__ = [str(manifest.parent)]
             sys.modules[name] = package
-
-
-_register_addon_packages()

@@ -9,6 +9,7 @@
     "license": "LGPL-3",
     "depends": [
         "crm_vn_customer",
+        "crm_vn_dedupe",
         "crm_vn_feedback",
         "crm_vn_reports",
     ],

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.l10n_vn_phone.tools.phone import normalize_vn_phone
+
 # Fields whose change is announced to the customer's followers (owner, team
 # leader, other departments), not only written in the chatter.
 PROFILE_KEY_FIELDS = (
@@ -230,6 +232,26 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+
+    # Match keys of the numbers (E.164 for any number Vietnam's or given with +), compared by duplicate detection,
+    # consent and the Do-Not-Call list; emails are compared on Odoo's email_normalized, indexed here.
+    vn_phone_key = fields.Char("Phone Match Key", compute="_compute_vn_phone_keys", store=True, index=True, copy=False)
+    vn_mobile_key = fields.Char(
+        "Mobile Match Key", compute="_compute_vn_phone_keys", store=True, index=True, copy=False
+    )
+    email_normalized = fields.Char(index="btree_not_null")
+
+    @api.depends("phone", "mobile")
+    def _compute_vn_phone_keys(self):
+        for partner in self:
+            partner.vn_phone_key = partner._vn_phone_key(partner.phone)
+            partner.vn_mobile_key = partner._vn_phone_key(partner.mobile)
+
+    @api.model
+    def _vn_phone_key(self, number):
+        if not number:
+            return False
+        return normalize_vn_phone(number) or number.replace(" ", "")
 
     @api.model
     def default_get(self, fields_list):

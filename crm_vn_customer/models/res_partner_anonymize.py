@@ -6,7 +6,7 @@ from odoo.tools.mail import email_normalize_all, email_split_and_format
 
 from odoo.addons.l10n_vn_phone.tools.phone import normalize_vn_phone
 
-from ..tools.names import vn_name_match_key
+from ..tools.names import normalize_vn_name
 
 # Personal fields of a customer and its contacts, emptied by anonymisation.
 # ``name`` is replaced by a neutral label; the match keys, ``complete_name``
@@ -232,11 +232,11 @@ class ResPartner(models.Model):
             number for number, holders in Partner._crm_vn_number_holders(numbers).items() if holders - partners
         }
         others = (
-            Partner.search([("vn_email_key", "in", sorted(emails)), ("id", "not in", partners.ids)])
+            Partner.search([("email_normalized", "in", sorted(emails)), ("id", "not in", partners.ids)])
             if emails
             else Partner
         )
-        return set(emails) - set(others.mapped("vn_email_key")), set(numbers) - shared_numbers
+        return set(emails) - set(others.mapped("email_normalized")), set(numbers) - shared_numbers
 
     def _crm_vn_unlinked_leads(self, partners, emails, numbers):
         """Leads without a customer (a web form, an import, an email) that are the customer's: their email or
@@ -505,14 +505,14 @@ class ResPartner(models.Model):
         if not events:
             return 0
         about = self._crm_vn_meetings_about_customer(events, partners)
-        names = {f" {key} " for key in map(vn_name_match_key, partners.mapped("name")) if key}
+        names = {f" {key} " for key in map(_name_words, partners.mapped("name")) if key}
         neutral = self.env._("Meeting with a deleted customer")
         renamed = self.env["calendar.event"]
         for event in events:
             vals = {}
             if event in about:
                 vals = {"description": False, "location": False}
-            if event in about or any(name in f" {vn_name_match_key(event.name)} " for name in names):
+            if event in about or any(name in f" {_name_words(event.name)} " for name in names):
                 vals["name"] = neutral
                 renamed |= event
             if vals:
@@ -648,3 +648,8 @@ class ResPartner(models.Model):
                 }
             )
         return len(tracking)
+
+
+def _name_words(name):
+    """A name compared word by word: folded (no diacritics, no case) and without punctuation."""
+    return " ".join(normalize_vn_name(name).replace(".", " ").replace(",", " ").split())

@@ -5,7 +5,6 @@ from . import (
     test_consent,
     test_data_request,
     test_data_request_settings,
-    test_duplicates,
     test_handover,
     test_http,
     test_marketing_sms,

@@ -2,8 +2,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools.mail import email_normalize, email_split_tuples
 
-from odoo.addons.crm_vn_customer.tools.names import normalize_email
-
 
 class CrmVnFeedback(models.Model):
     """Mail gateway, acknowledgement and rating request of feedback.
@@ -52,9 +50,11 @@ class CrmVnFeedback(models.Model):
         ):
             return author
         company_domain = [("company_id", "in", (False, company.id))]
-        key = normalize_email(email)
+        key = email_normalize(email)
         if key:
-            partner = Partner.search([("vn_email_key", "=", key), *company_domain], order="active desc, id", limit=1)
+            partner = Partner.search(
+                [("email_normalized", "=", key), *company_domain], order="active desc, id", limit=1
+            )
             if partner:
                 return partner
         return Partner.create(

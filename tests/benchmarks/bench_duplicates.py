@@ -37,7 +37,7 @@ def percentile(values, pct):
 
 
 def populate(env, customers, count):
-    from odoo.addons.crm_vn_customer.tools.names import vn_name_match_key  # noqa: PLC0415
+    from odoo.addons.crm_vn_dedupe.tools.names import vn_name_match_key  # noqa: PLC0415
 
     cr = env.cr
     digest = hashlib.sha256("".join(c["name"] + c["mobile"] for c in customers).encode()).hexdigest()
@@ -62,7 +62,7 @@ def populate(env, customers, count):
         execute_values(
             cr._obj,
             f"""INSERT INTO res_partner (name, complete_name, mobile, email, birthdate_date, birthday_key, city,
-                   vn_name_key, vn_mobile_key, vn_email_key, ref, active, type, is_company, profile_company_id
+                   vn_name_key, vn_mobile_key, email_normalized, ref, active, type, is_company, profile_company_id
                    {"".join(", " + c for c in extra)})
                VALUES %s""",
             rows[start : start + 10000],

@@ -3,7 +3,7 @@
 import unicodedata
 from unittest import TestCase
 
-from base_import_vn_legacy_encoding.tools.legacy_encoding import (
+from odoo.addons.base_import_vn_legacy_encoding.tools.legacy_encoding import (
     decode_legacy,
     detect_legacy,
     encode_legacy,

@@ -2,7 +2,7 @@
 
 from unittest import TestCase
 
-from l10n_vn_phone.tools.phone import mask_phone, normalize_vn_phone
+from odoo.addons.l10n_vn_phone.tools.phone import mask_phone, normalize_vn_phone
 
 
 class TestNormalizeVnPhone(TestCase):

@@ -3,8 +3,8 @@
 from datetime import date
 from unittest import TestCase
 
-from l10n_vn_public_holidays.tools.holidays import vn_public_holidays
-from l10n_vn_public_holidays.tools.lunar import hung_kings_day, lunar_new_year, lunar_to_solar
+from odoo.addons.l10n_vn_public_holidays.tools.holidays import vn_public_holidays
+from odoo.addons.l10n_vn_public_holidays.tools.lunar import hung_kings_day, lunar_new_year, lunar_to_solar
 
 
 class TestLunarCalendar(TestCase):

@@ -1,10 +1,11 @@
-from odoo.tests import BaseCase, tagged
+"""Plain pytest, no Odoo: ``python -m pytest -p no:odoo crm_vn_customer/tools/tests``."""
+
+from unittest import TestCase
 
 from odoo.addons.crm_vn_customer.tools.names import normalize_vn_name, vn_spelling_key
 
 
-@tagged("post_install", "-at_install", "crm_vn_customer")
-class TestNormalizeVnName(BaseCase):
+class TestNormalizeVnName(TestCase):
     def test_contract(self):
         table = [
             ("Nguyễn Văn An", "nguyen van an"),
@@ -22,8 +23,7 @@ class TestNormalizeVnName(BaseCase):
                 self.assertEqual(normalize_vn_name(raw), expected)
 
 
-@tagged("post_install", "-at_install", "crm_vn_customer")
-class TestVnSpellingKey(BaseCase):
+class TestVnSpellingKey(TestCase):
     def test_tone_placement_and_diacritics(self):
         same = [
             ("Phường Thanh Hoá", "phường thanh hóa"),

@@ -184,7 +184,7 @@ class CrmVnDuplicateGroup(models.Model):
             )
         )
         blocks += self.env.cr.fetchall()
-        for column in ("vn_email_key", "birthdate_date"):
+        for column in ("email_normalized", "birthdate_date"):
             self.env.cr.execute(
                 SQL(
                     """
@@ -209,7 +209,7 @@ class CrmVnDuplicateGroup(models.Model):
         self.env.cr.execute(
             SQL(
                 """
-                SELECT id, vn_name_key, vn_phone_key, vn_mobile_key, vn_email_key, birthdate_date, city
+                SELECT id, vn_name_key, vn_phone_key, vn_mobile_key, email_normalized, birthdate_date, city
                   FROM res_partner WHERE id = ANY(%s)
                 """,
                 list(ids),

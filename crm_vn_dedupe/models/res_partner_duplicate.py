@@ -5,11 +5,12 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
+from odoo.tools.mail import email_normalize
 
-from odoo.addons.l10n_vn_phone.tools.phone import mask_phone, normalize_vn_phone
+from odoo.addons.l10n_vn_phone.tools.phone import mask_phone
 
 from ..tools.matching import NAME_ONLY_MAX_SCORE, MatchData, score_pair
-from ..tools.names import normalize_email, normalize_vn_name, vn_name_match_key
+from ..tools.names import normalize_vn_name, vn_name_match_key
 
 _logger = logging.getLogger(__name__)
 
@@ -35,29 +36,13 @@ class ResPartner(models.Model):
 
     _inherit = "res.partner"
 
-    vn_name_key = fields.Char(
-        "Name Match Key", compute="_compute_vn_match_keys", store=True, index="trigram", copy=False
-    )
-    vn_phone_key = fields.Char("Phone Match Key", compute="_compute_vn_match_keys", store=True, index=True, copy=False)
-    vn_mobile_key = fields.Char(
-        "Mobile Match Key", compute="_compute_vn_match_keys", store=True, index=True, copy=False
-    )
-    vn_email_key = fields.Char("Email Match Key", compute="_compute_vn_match_keys", store=True, index=True, copy=False)
+    vn_name_key = fields.Char("Name Match Key", compute="_compute_vn_name_key", store=True, index="trigram", copy=False)
     vn_duplicate_warning = fields.Html("Possible Duplicates", compute="_compute_vn_duplicate_warning", sanitize=False)
 
-    @api.depends("name", "phone", "mobile", "email")
-    def _compute_vn_match_keys(self):
+    @api.depends("name")
+    def _compute_vn_name_key(self):
         for partner in self:
             partner.vn_name_key = vn_name_match_key(partner.name) or False
-            partner.vn_phone_key = partner._vn_phone_key(partner.phone)
-            partner.vn_mobile_key = partner._vn_phone_key(partner.mobile)
-            partner.vn_email_key = normalize_email(partner.email) or False
-
-    @api.model
-    def _vn_phone_key(self, number):
-        if not number:
-            return False
-        return normalize_vn_phone(number) or number.replace(" ", "")
 
     @api.depends(*MATCH_FIELDS)
     def _compute_vn_duplicate_warning(self):
@@ -142,7 +127,7 @@ class ResPartner(models.Model):
         return MatchData(
             name_key=vn_name_match_key(value("name")),
             phones=phones,
-            email=normalize_email(value("email")),
+            email=email_normalize(value("email") or "") or "",
             birthdate=birthdate,
             city_key=normalize_vn_name(value("city")),
         )
@@ -169,7 +154,9 @@ class ResPartner(models.Model):
             "name": new.name_key or "",
             "limit": MAX_CANDIDATES,
         }
-        self.flush_model(["vn_name_key", "vn_phone_key", "vn_mobile_key", "vn_email_key", "birthdate_date", "active"])
+        self.flush_model(
+            ["vn_name_key", "vn_phone_key", "vn_mobile_key", "email_normalized", "birthdate_date", "active"]
+        )
         ids = []
         if phones or new.email or new.birthdate:
             # One flat statement: literal false branches are pruned by the planner,
@@ -181,7 +168,7 @@ class ResPartner(models.Model):
                    AND id != ALL(%(exclude)s::int[])
                    AND (   (%(has_phones)s AND vn_phone_key = ANY(%(phones)s::varchar[]))
                         OR (%(has_phones)s AND vn_mobile_key = ANY(%(phones)s::varchar[]))
-                        OR (%(has_email)s AND vn_email_key = %(email)s)
+                        OR (%(has_email)s AND email_normalized = %(email)s)
                         OR (%(has_birthdate)s AND birthdate_date = %(birthdate)s))
                  LIMIT %(limit)s
                 """,
@@ -346,9 +333,8 @@ class ResPartner(models.Model):
             lines="\n".join(lines),
         )
 
-    # The values are checked first (models/base.py checks them again below every override): the overrides of
-    # res.partner read them (phones, birthdate, parent), and a value the database would refuse must be a clear
-    # error there too, not a traceback. This is the topmost override of the add-on (last in models/__init__.py).
+    # The values are checked first, as crm_vn_customer's topmost override does (models/res_partner_values.py): the
+    # policy reads them. This is the topmost override of the add-on (last in models/__init__.py).
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -5,10 +5,10 @@ from odoo import SUPERUSER_ID, api
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, TransactionCase, tagged
 
-from .common import CrmVnCustomerCommon
+from odoo.addons.crm_vn_customer.tests.common import CrmVnCustomerCommon
 
 
-@tagged("post_install", "-at_install", "crm_vn_customer")
+@tagged("post_install", "-at_install", "crm_vn_dedupe")
 class TestDuplicateCandidates(CrmVnCustomerCommon):
     """The contract method on each kind of Vietnamese variant, and the negatives."""
 
@@ -129,7 +129,7 @@ class TestDuplicateCandidates(CrmVnCustomerCommon):
         self.assertIn("Ask Phạm Minh Tuấn or your manager", banner)
 
 
-@tagged("post_install", "-at_install", "crm_vn_customer")
+@tagged("post_install", "-at_install", "crm_vn_dedupe")
 class TestDuplicatePolicy(CrmVnCustomerCommon):
     @classmethod
     def setUpClass(cls):
@@ -184,7 +184,7 @@ class TestDuplicatePolicy(CrmVnCustomerCommon):
         self.assertIn("Nguyễn Văn An", created.with_user(self.user_member).vn_duplicate_warning)
 
 
-@tagged("post_install", "-at_install", "crm_vn_customer")
+@tagged("post_install", "-at_install", "crm_vn_dedupe")
 class TestDuplicateImport(CrmVnCustomerCommon):
     @classmethod
     def setUpClass(cls):
@@ -234,7 +234,7 @@ class TestDuplicateImport(CrmVnCustomerCommon):
         self.assertEqual(self.env["res.partner"].search_count([("vn_mobile_key", "=", "+84915555666")]), 2)
 
 
-@tagged("post_install", "-at_install", "crm_vn_customer")
+@tagged("post_install", "-at_install", "crm_vn_dedupe")
 class TestDuplicateReview(CrmVnCustomerCommon):
     def test_scan_dismiss_merge(self):
         Partner = self.env["res.partner"]
@@ -291,7 +291,7 @@ class TestDuplicateReview(CrmVnCustomerCommon):
             self.env["crm.vn.duplicate.group"].with_user(self.user_member).search([])
 
 
-@tagged("post_install", "-at_install", "crm_vn_customer")
+@tagged("post_install", "-at_install", "crm_vn_dedupe")
 class TestDuplicateRace(TransactionCase):
     """Two salespeople save the same new customer at the same moment (two real cursors).
 
@@ -345,7 +345,7 @@ class TestDuplicateRace(TransactionCase):
         self.assertEqual(count, 1)
 
 
-@tagged("post_install", "-at_install", "crm_vn_customer")
+@tagged("post_install", "-at_install", "crm_vn_dedupe")
 class TestCustomerCheck(CrmVnCustomerCommon):
     """A salesperson looks a customer up first and asks its owner instead of entering it twice."""
 
