@@ -10,6 +10,7 @@
     "depends": [
         "crm_vn_customer",
         "crm_vn_dedupe",
+        "crm_vn_privacy",
         "crm_vn_feedback",
         "crm_vn_reports",
     ],

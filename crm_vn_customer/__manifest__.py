@@ -1,7 +1,7 @@
 {
     "name": "Vietnam CRM: Customer Profile",
-    "summary": "Vietnamese customer profile, phone normalisation, ownership by salesperson, hand-over, "
-    "personal-data consent and requests, 2025 provinces and legacy encodings",
+    "summary": "Vietnamese customer profile, ownership by salesperson with record rules on every path, hand-over, "
+    "birthdays",
     "version": "18.0.1.5.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-vn/crm-vn",
@@ -10,7 +10,7 @@
     "depends": [
         "crm",
         "sms",
-        "base_address_extended",
+        "l10n_vn_address",
         "base_import_vn_legacy_encoding",
         "l10n_vn_phone",
         "l10n_vn_public_holidays",
@@ -19,41 +19,26 @@
     "data": [
         "security/ir.model.access.csv",
         "security/res_partner_security.xml",
-        "security/crm_vn_consent_security.xml",
-        "security/crm_vn_data_request_security.xml",
         "security/crm_vn_customer_handover_security.xml",
-        "security/crm_vn_province_migration_security.xml",
-        "security/crm_vn_commune_import_security.xml",
         "security/odoo_wizards_security.xml",
         "data/mail_message_subtype_data.xml",
         "data/mail_activity_type_data.xml",
-        "data/mail_activity_type_marketing_data.xml",
         "data/ir_cron_data.xml",
-        "data/crm_vn_data_request_data.xml",
         "data/crm_vn_interest_data.xml",
-        "data/res_country_state_data.xml",
         "views/res_partner_views.xml",
         "views/crm_vn_interest_views.xml",
         "views/crm_vn_customer_handover_views.xml",
-        "views/crm_vn_consent_views.xml",
-        "views/sms_composer_views.xml",
-        "views/crm_vn_province_migration_views.xml",
-        "views/crm_vn_commune_import_views.xml",
-        "views/res_config_settings_views.xml",
-        "views/crm_vn_data_request_views.xml",
         "views/crm_vn_customer_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
-        "demo/res_city_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
             "crm_vn_customer/static/tests/tours/*.js",
         ],
     },
-    "post_init_hook": "post_init_hook",
     "application": False,
     "installable": True,
 }

@@ -7,7 +7,7 @@
     "website": "https://github.com/crm-vn/crm-vn",
     "author": "CRM VN contributors",
     "license": "LGPL-3",
-    "depends": ["crm_vn_customer", "rating", "resource", "portal", "product"],
+    "depends": ["crm_vn_privacy", "rating", "resource", "portal", "product"],
     "data": [
         "security/ir.model.access.csv",
         "security/crm_vn_feedback_security.xml",

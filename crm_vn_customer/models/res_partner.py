@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.sql import create_index
 
 from odoo.addons.l10n_vn_phone.tools.phone import normalize_vn_phone
 
@@ -234,12 +235,11 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
 
     # Match keys of the numbers (E.164 for any number Vietnam's or given with +), compared by duplicate detection,
-    # consent and the Do-Not-Call list; emails are compared on Odoo's email_normalized, indexed here.
+    # consent and the Do-Not-Call list; emails are compared on Odoo's email_normalized, indexed in init().
     vn_phone_key = fields.Char("Phone Match Key", compute="_compute_vn_phone_keys", store=True, index=True, copy=False)
     vn_mobile_key = fields.Char(
         "Mobile Match Key", compute="_compute_vn_phone_keys", store=True, index=True, copy=False
     )
-    email_normalized = fields.Char(index="btree_not_null")
 
     @api.depends("phone", "mobile")
     def _compute_vn_phone_keys(self):
@@ -252,6 +252,17 @@ class ResPartner(models.Model):
         if not number:
             return False
         return normalize_vn_phone(number) or number.replace(" ", "")
+
+    def init(self):
+        super().init()
+        # Duplicate detection, consent and the mail gateway look customers up by Odoo's normalised email.
+        create_index(
+            self.env.cr,
+            "res_partner_email_normalized_index",
+            self._table,
+            ["email_normalized"],
+            where="email_normalized IS NOT NULL",
+        )
 
     @api.model
     def default_get(self, fields_list):

@@ -1,15 +1,7 @@
 from . import (
-    test_anonymize,
-    test_communes,
-    test_communes_official,
-    test_consent,
-    test_data_request,
-    test_data_request_settings,
     test_handover,
     test_http,
-    test_marketing_sms,
-    test_personal_data_export,
-    test_provinces,
+    test_province_migration,
     test_res_partner,
     test_security,
 )

@@ -9,7 +9,7 @@ one spelling. Word order is left alone: matching compares sorted words, so "An N
 meets "Nguyen Van An".
 """
 
-from odoo.addons.crm_vn_customer.tools.names import normalize_vn_name
+from odoo.addons.l10n_vn_address.tools.names import normalize_vn_name
 
 __all__ = ["SURNAME_EQUIVALENTS", "normalize_vn_name", "vn_name_match_key"]
 

@@ -1,6 +1,6 @@
 from odoo import models
 
-from odoo.addons.crm_vn_customer.models.res_partner_anonymize import ANONYMIZE_CONTEXT
+from odoo.addons.crm_vn_privacy.models.res_partner_anonymize import ANONYMIZE_CONTEXT
 
 FEEDBACK_FIELDS = ("description", "resolution", "order_reference", "email_cc")
 

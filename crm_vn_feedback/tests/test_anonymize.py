@@ -1,6 +1,6 @@
 from odoo.tests import tagged
 
-from odoo.addons.crm_vn_customer.tests.test_anonymize import TABLES, AnonymizeCommon
+from odoo.addons.crm_vn_privacy.tests.test_anonymize import TABLES, AnonymizeCommon
 
 
 @tagged("post_install", "-at_install", "crm_vn_feedback")

@@ -1,0 +1,16 @@
+from . import (
+    crm_vn_consent,
+    crm_vn_data_request,
+    crm_vn_marketing_log,
+    ir_attachment,
+    mail_activity,
+    mail_activity_type,
+    res_company_data_request,
+    res_config_settings,
+    res_partner_anonymize,
+    res_partner_consent,
+    res_partner_data_request,
+    res_partner_personal_data,
+    resource_calendar_leaves,
+    sms_sms,
+)

@@ -1,0 +1,1 @@
+from . import test_communes, test_communes_official, test_provinces
