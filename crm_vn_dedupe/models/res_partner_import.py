@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import models
 
 from ..tools.matching import score_pair
 
@@ -14,21 +14,6 @@ class ResPartner(models.Model):
     """
 
     _inherit = "res.partner"
-
-    @api.model
-    def _check_import_consistency(self, vals_list):
-        """Rows naming a province merged in 2025 (by XML id or id) land on the province in force.
-
-        Base checks the province against the country among active provinces only;
-        an archived one would not be found at all.
-        """
-        States = self.env["res.country.state"].with_context(active_test=False)
-        for vals in vals_list:
-            if vals.get("state_id"):
-                state = States.browse(vals["state_id"])
-                if not state.active and state._vn_current_unit():
-                    vals["state_id"] = state._vn_current_unit().id
-        return super(ResPartner, self.with_context(active_test=False))._check_import_consistency(vals_list)
 
     def load(self, fields, data):
         if not self.env.context.get("import_file") or "crm_vn_import_report" in self.env.context:
