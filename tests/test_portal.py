@@ -17,10 +17,31 @@ class TestPortalStillWorks(HttpCase):
                 self.assertEqual(response.status_code, 200)
                 self.assertIn("Khách Cổng", response.text)
 
-    def test_salesperson_web_client_loads(self):
-        new_test_user(self.env, "portal_sales_ui", groups="sales_team.group_sale_salesman")
+    def test_salesperson_customer_list_over_http(self):
+        """The Customer Profiles menu, as the web client loads it over HTTP: the action's own domain and context, and
+        the list it reads, show the salesperson's customers and not a colleague's."""
+        salesman = "sales_team.group_sale_salesman"
+        lan = new_test_user(self.env, "portal_sales_ui", groups=salesman)
+        tuan = new_test_user(self.env, "portal_sales_other", groups=salesman)
+        Partner = self.env["res.partner"]
+        own = Partner.create({"name": "Khách Của Lan", "user_id": lan.id, "lifecycle_stage": "customer"})
+        other = Partner.create({"name": "Khách Của Tuấn", "user_id": tuan.id, "lifecycle_stage": "customer"})
         self.authenticate("portal_sales_ui", "portal_sales_ui")
-        response = self.url_open("/odoo/action-crm_vn_customer.res_partner_action_customer")
-        self.assertEqual(response.status_code, 200)
-        info = self.make_jsonrpc_request("/web/session/get_session_info")
-        self.assertEqual(info["username"], "portal_sales_ui")
+        action = self.make_jsonrpc_request(
+            "/web/action/load", {"action_id": "crm_vn_customer.res_partner_action_customer"}
+        )
+        self.assertEqual(action["res_model"], "res.partner")
+        rows = self.make_jsonrpc_request(
+            "/web/dataset/call_kw/res.partner/web_search_read",
+            {
+                "model": "res.partner",
+                "method": "web_search_read",
+                "args": [],
+                "kwargs": {
+                    "domain": [*(action["domain"] or []), ("id", "in", (own | other).ids)],
+                    "specification": {"name": {}, "user_id": {"fields": {"display_name": {}}}},
+                    "context": {"lang": "en_US"},
+                },
+            },
+        )["records"]
+        self.assertEqual([row["name"] for row in rows], ["Khách Của Lan"])

@@ -2,7 +2,7 @@ import json
 
 from odoo.tests import TransactionCase, new_test_user, tagged
 
-FIELDS = ["name", "street", "city", "mobile"]
+FIELDS = ("name", "street", "city", "mobile")
 # One row per encoding, as an old office's spreadsheet saved as UTF-8 CSV holds
 # them (TCVN3 and VNI as their cp1252 characters; 0xAD, the soft hyphen, is ư).
 LEGACY_CSV = (
@@ -39,7 +39,7 @@ class TestImportEncoding(TransactionCase):
             .with_user(self.user_member)
             .create({"res_model": model, "file": csv.encode(), "file_type": "text/csv"})
         )
-        return wizard.execute_import(fields, list(columns), dict(OPTIONS), dryrun=dryrun)
+        return wizard.execute_import(list(fields), list(columns), dict(OPTIONS), dryrun=dryrun)
 
     def _infos(self, result):
         return {(m["record"], m["field"]): m["message"] for m in result["messages"] if m["type"] == "info"}
@@ -97,7 +97,7 @@ class TestImportEncoding(TransactionCase):
         options = dict(OPTIONS, limit=2, skip=0)
         ids = []
         for _batch in range(3):
-            result = wizard.execute_import(FIELDS, ["Name", "Street", "City", "Mobile"], dict(options))
+            result = wizard.execute_import(list(FIELDS), ["Name", "Street", "City", "Mobile"], dict(options))
             self.assertFalse(result["messages"])
             ids += result["ids"]
             if not result["nextrow"]:

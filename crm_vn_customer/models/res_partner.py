@@ -254,7 +254,7 @@ class ResPartner(models.Model):
         return normalize_vn_phone(number) or number.replace(" ", "")
 
     def init(self):
-        super().init()
+        result = super().init()
         # Duplicate detection, consent and the mail gateway look customers up by Odoo's normalised email.
         create_index(
             self.env.cr,
@@ -263,6 +263,7 @@ class ResPartner(models.Model):
             ["email_normalized"],
             where="email_normalized IS NOT NULL",
         )
+        return result
 
     @api.model
     def default_get(self, fields_list):

@@ -291,7 +291,7 @@ class TestDuplicateReview(CrmVnCustomerCommon):
             self.env["crm.vn.duplicate.group"].with_user(self.user_member).search([])
 
 
-@tagged("post_install", "-at_install", "crm_vn_dedupe")
+@tagged("post_install", "-at_install", "crm_vn_dedupe", "crm_vn_commit")
 class TestDuplicateRace(TransactionCase):
     """Two salespeople save the same new customer at the same moment (two real cursors).
 
@@ -300,6 +300,8 @@ class TestDuplicateRace(TransactionCase):
     """
 
     def test_two_cursors_one_customer(self):
+        """Commits for real in two cursors (tag crm_vn_commit); the policy and the customers are restored in
+        ``finally``."""
         dbname = self.env.cr.dbname
         phone = "+84909876123"
         company_id = self.env.company.id
@@ -334,13 +336,14 @@ class TestDuplicateRace(TransactionCase):
                 thread.join(timeout=60)
             with odoo.sql_db.db_connect(dbname).cursor() as cr:
                 env = api.Environment(cr, SUPERUSER_ID, {})
-                saved = env["res.partner"].search([("vn_mobile_key", "=", phone)])
-                count = len(saved)
-                saved.unlink()
-                env["res.company"].browse(company_id).crm_vn_duplicate_policy = previous
+                count = env["res.partner"].search_count([("vn_mobile_key", "=", phone)])
         finally:
             for thread in threads:
                 thread.join(timeout=1)
+            with odoo.sql_db.db_connect(dbname).cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                env["res.partner"].search([("vn_mobile_key", "=", phone)]).unlink()
+                env["res.company"].browse(company_id).crm_vn_duplicate_policy = previous
         self.assertEqual(sorted(outcome), ["created", "refused"])
         self.assertEqual(count, 1)
 
@@ -376,3 +379,26 @@ class TestCustomerCheck(CrmVnCustomerCommon):
         self.assertEqual(partner.mobile, "+84966123456")
         with self.assertRaises(UserError):
             check.action_ask_owner()
+
+
+@tagged("post_install", "-at_install", "crm_vn_dedupe")
+class TestDuplicateQueries(CrmVnCustomerCommon):
+    """The duplicate check costs the same few queries whatever the number of candidates (indexed keys, one read of
+    the candidates): the form checks at every keystroke."""
+
+    def _queries(self, vals):
+        Partner = self.env["res.partner"]
+        Partner._vn_duplicate_candidates(vals)  # caches warm, as on a running server
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        Partner._vn_duplicate_candidates(vals)
+        return self.env.cr.sql_log_count - before
+
+    def test_queries_do_not_grow_with_candidates(self):
+        Partner = self.env["res.partner"].with_context(crm_vn_skip_duplicate_check=True)
+        Partner.create([{"name": f"Nguyễn Văn An {i}", "mobile": "0912 111 222"} for i in range(2)])
+        few = self._queries({"name": "Nguyễn Văn An", "mobile": "0912 111 222"})
+        Partner.create([{"name": f"Trần Thị Bình {i}", "mobile": "0912 111 333"} for i in range(30)])
+        many = self._queries({"name": "Trần Thị Bình", "mobile": "0912 111 333"})
+        self.assertEqual(many, few)
+        self.assertLessEqual(few, 8)

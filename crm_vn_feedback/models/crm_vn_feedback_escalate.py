@@ -1,4 +1,3 @@
-import threading
 import time
 from collections import defaultdict
 
@@ -68,9 +67,9 @@ class CrmVnFeedback(models.Model):
     def _cron_escalate(self, batch_size=1000, time_budget=300.0):
         """Escalate every open feedback whose deadline has passed, one level.
 
-        Processes batches until none is left or ``time_budget`` seconds are
-        spent; then reports the remainder through ``ir.cron`` progress so that
-        the scheduler runs the job again right away. Called on records, only
+        Run by the scheduler, processes one batch and reports the remainder through ``ir.cron`` progress, so that
+        the scheduler commits it and runs the job again right away; called otherwise, processes batches until none
+        is left or ``time_budget`` seconds are spent. Called on records, only
         those are considered (the scheduler calls it on the empty model).
         Returns the number of feedbacks escalated.
         """
@@ -107,14 +106,10 @@ class CrmVnFeedback(models.Model):
             # The rows are locked now: forget what the cache knew before.
             batch.invalidate_recordset()
             done += len(batch._escalate(now=now))
-            if self.env.context.get("ir_cron_progress_id") and not getattr(
-                threading.current_thread(), "testing", False
-            ):
-                # Run by the scheduler: keep each batch and release its row locks, as Odoo's
-                # batched crons do, so that users editing those feedbacks do not wait for the
-                # whole run, and a failure later does not undo the escalations already notified.
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-            if time.monotonic() - started > time_budget:
+            # Run by the scheduler: one batch per call. The scheduler commits it (its row locks are released, and the
+            # escalations already notified stay whatever happens later) and calls again while some remain, as Odoo's
+            # batched crons do (ir.cron._notify_progress). Called otherwise: batches until the time budget is spent.
+            if self.env.context.get("ir_cron_progress_id") or time.monotonic() - started > time_budget:
                 remaining = self.search_count(
                     [
                         ("state", "in", OPEN_STATES),

@@ -146,6 +146,24 @@ class TestEscalation(CrmVnFeedbackCommon):
         self.assertEqual(len(digest), 1, "one message lists the 13 escalated feedbacks")
         self.assertIn(many[0].reference, digest.body)
 
+    def test_scheduler_runs_one_batch_per_call(self):
+        """Under the scheduler, one batch per call and the rest reported: the scheduler commits each batch (row
+        locks released, notified escalations kept) and calls again (Odoo's batched crons)."""
+        with freeze_time(MONDAY_9AM):
+            many = self.Feedback.create(
+                [{"name": f"Phản ánh {i}", "partner_id": self.customer_member.id, "priority": "1"} for i in range(4)]
+            )
+        progress = self.env["ir.cron.progress"].create({"cron_id": self.cron.id})
+        Feedback = self.env["crm.vn.feedback"].with_context(ir_cron_progress_id=progress.id)
+        with freeze_time("2026-03-02 07:30:00"):
+            self.assertEqual(Feedback._cron_escalate(batch_size=2), 2)
+            self.assertEqual((progress.done, progress.remaining), (2, 3))
+            self.assertEqual(Feedback._cron_escalate(batch_size=2), 2)
+            self.assertEqual(Feedback._cron_escalate(batch_size=2), 1)
+            self.assertEqual((progress.done, progress.remaining), (1, 0), "each call reports its own batch")
+            self.assertEqual(Feedback._cron_escalate(batch_size=2), 0)
+        self.assertEqual(set((many | self.feedback).mapped("escalation_level")), {1})
+
     def test_level_reset_by_hand_does_not_repeat_a_step(self):
         """A manager lowering the level by hand: the job goes on from the recorded steps, it does not fail."""
         self._run_cron("2026-03-02 07:30:00")
@@ -186,11 +204,12 @@ class TestEscalation(CrmVnFeedbackCommon):
         self.assertTrue(self.feedback.message_ids.tracking_value_ids.filtered(lambda t: t.field_id.name == "user_id"))
 
 
-@tagged("post_install", "-at_install", "crm_vn_feedback")
+@tagged("post_install", "-at_install", "crm_vn_feedback", "crm_vn_commit")
 class TestEscalationTwoWorkers(TransactionCase):
     """Two workers run the escalation job at once (two real cursors, committed data, cleaned up)."""
 
     def test_two_workers_escalate_once(self):
+        """Commits for real in two cursors (tag crm_vn_commit); what they made is removed in ``finally``."""
         dbname = self.env.cr.dbname
         with odoo.sql_db.db_connect(dbname).cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {"crm_vn_feedback_no_ack": True})
@@ -227,12 +246,43 @@ class TestEscalationTwoWorkers(TransactionCase):
                 env = api.Environment(cr, SUPERUSER_ID, {})
                 feedback = env["crm.vn.feedback"].browse(feedback_id)
                 level, steps = feedback.escalation_level, len(feedback.escalation_ids)
-                feedback.unlink()
-                env["res.partner"].browse(partner_id).unlink()
         finally:
             for thread in threads:
                 thread.join(timeout=1)
+            with odoo.sql_db.db_connect(dbname).cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                env["crm.vn.feedback"].browse(feedback_id).exists().unlink()
+                env["res.partner"].browse(partner_id).exists().unlink()
         self.assertEqual(level, 1)
         self.assertEqual(steps, 1)
         self.assertEqual([r for r in results if r == 1], [1], results)
         self.assertTrue(set(results) <= {0, 1, "SerializationFailure"}, results)
+
+
+@tagged("post_install", "-at_install", "crm_vn_feedback")
+class TestEscalationQueries(CrmVnFeedbackCommon):
+    """Escalation writes in groups: each breach beyond the first costs less than one query (measured: 84 queries
+    for 2 breaches, 95 for 24)."""
+
+    def _queries(self, count):
+        with freeze_time(MONDAY_9AM):
+            feedbacks = self.Feedback.create(
+                [
+                    {"name": f"Phản ánh {i}", "partner_id": self.customer_member.id, "priority": "1"}
+                    for i in range(count)
+                ]
+            )
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with freeze_time("2026-03-02 07:30:00"):
+            before = self.env.cr.sql_log_count
+            escalated = self.env["crm.vn.feedback"].browse(feedbacks.ids)._cron_escalate()
+            self.env.flush_all()
+            queries = self.env.cr.sql_log_count - before
+        self.assertEqual(escalated, count)
+        return queries
+
+    def test_queries_do_not_grow_with_breaches(self):
+        few = self._queries(2)
+        many = self._queries(24)
+        self.assertLess(many - few, 24 - 2, (few, many))

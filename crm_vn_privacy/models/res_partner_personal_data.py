@@ -50,19 +50,18 @@ class ResPartner(models.Model):
             ],
             "activities": self._crm_vn_export_activities("res.partner", partners.ids),
             "messages": self._crm_vn_export_messages("res.partner", partners.ids),
-            "leads": [
-                self._crm_vn_export_lead(lead)
-                for lead in self.env["crm.lead"]
+            "leads": self._crm_vn_export_leads(
+                self.env["crm.lead"]
                 .with_context(active_test=False)
                 .search([("partner_id", "in", partners.ids)], order="id")
-            ],
+            ),
             "data_requests": [
                 self._crm_vn_export_record(request, exclude={"export_attachment_id", "export_file"})
                 for request in self.env["crm.vn.data.request"].search([("partner_id", "in", partners.ids)], order="id")
             ],
-            "leads_by_email_or_phone": [
-                self._crm_vn_export_lead(lead) for lead in self._crm_vn_unlinked_leads(partners, emails, numbers)
-            ],
+            "leads_by_email_or_phone": self._crm_vn_export_leads(
+                self._crm_vn_unlinked_leads(partners, emails, numbers)
+            ),
             "invoices": self._crm_vn_export_invoices(partners),
             "sms": self._crm_vn_export_sms(partners, own_numbers),
             "marketing_log": self._crm_vn_export_marketing_log(partners, own_emails | own_numbers),
@@ -127,6 +126,17 @@ class ResPartner(models.Model):
 
     def _crm_vn_export_messages(self, model, res_ids, domain=()):
         """Messages of the records (those among ``domain``), without the notifications sent to single users."""
+        return [message for __, message in self._crm_vn_read_messages(model, res_ids, domain)]
+
+    def _crm_vn_messages_by_record(self, model, res_ids, domain=()):
+        """{res_id: exported messages} of the records, read in one search."""
+        by_record = {}
+        for res_id, message in self._crm_vn_read_messages(model, res_ids, domain):
+            by_record.setdefault(res_id, []).append(message)
+        return by_record
+
+    def _crm_vn_read_messages(self, model, res_ids, domain=()):
+        """[(res_id, exported message)] of the records, oldest first, read in one search."""
         messages = self.env["mail.message"].search(
             expression.AND(
                 [
@@ -137,29 +147,45 @@ class ResPartner(models.Model):
             order="date, id",
         )
         return [
-            {
-                "date": fields.Datetime.to_string(message.date),
-                "author": message.author_id.display_name or message.email_from or False,
-                "subject": message.subject or False,
-                "body": html2plaintext(message.body or ""),
-                "tracking": self._crm_vn_export_tracking(message.tracking_value_ids),
-                "attachments": message.attachment_ids.mapped("name"),
-            }
+            (
+                message.res_id,
+                {
+                    "date": fields.Datetime.to_string(message.date),
+                    "author": message.author_id.display_name or message.email_from or False,
+                    "subject": message.subject or False,
+                    "body": html2plaintext(message.body or ""),
+                    "tracking": self._crm_vn_export_tracking(message.tracking_value_ids),
+                    "attachments": message.attachment_ids.mapped("name"),
+                },
+            )
             for message in messages
             if message.body or message.tracking_value_ids or message.attachment_ids
         ]
 
     def _crm_vn_export_activities(self, model, res_ids):
-        activities = self.env["mail.activity"].search([("res_model", "=", model), ("res_id", "in", res_ids)])
+        return [activity for __, activity in self._crm_vn_read_activities(model, res_ids)]
+
+    def _crm_vn_activities_by_record(self, model, res_ids):
+        """{res_id: exported activities} of the records, read in one search."""
+        by_record = {}
+        for res_id, activity in self._crm_vn_read_activities(model, res_ids):
+            by_record.setdefault(res_id, []).append(activity)
+        return by_record
+
+    def _crm_vn_read_activities(self, model, res_ids):
+        """[(res_id, exported activity)] of the records, soonest deadline first, read in one search."""
         return [
-            {
-                "type": activity.activity_type_id.name,
-                "summary": activity.summary or False,
-                "note": html2plaintext(activity.note or ""),
-                "deadline": activity.date_deadline.isoformat(),
-                "assigned_to": activity.user_id.name,
-            }
-            for activity in activities
+            (
+                activity.res_id,
+                {
+                    "type": activity.activity_type_id.name,
+                    "summary": activity.summary or False,
+                    "note": html2plaintext(activity.note or ""),
+                    "deadline": activity.date_deadline.isoformat(),
+                    "assigned_to": activity.user_id.name,
+                },
+            )
+            for activity in self.env["mail.activity"].search([("res_model", "=", model), ("res_id", "in", res_ids)])
         ]
 
     def _crm_vn_export_properties(self, value, definition=None):
@@ -182,11 +208,15 @@ class ResPartner(models.Model):
             for value in trackings._tracking_value_format()
         ]
 
-    def _crm_vn_export_lead(self, lead):
-        return self._crm_vn_export_record(lead) | {
-            "messages": self._crm_vn_export_messages("crm.lead", lead.ids),
-            "activities": self._crm_vn_export_activities("crm.lead", lead.ids),
-        }
+    def _crm_vn_export_leads(self, leads):
+        """The leads with their messages and activities, each kind read in one search for all the leads."""
+        messages = self._crm_vn_messages_by_record("crm.lead", leads.ids)
+        activities = self._crm_vn_activities_by_record("crm.lead", leads.ids)
+        return [
+            self._crm_vn_export_record(lead)
+            | {"messages": messages.get(lead.id, []), "activities": activities.get(lead.id, [])}
+            for lead in leads
+        ]
 
     def _crm_vn_export_invoices(self, partners):
         """Invoices, credit notes and receipts of the customer and its contacts (when Invoicing is installed)."""

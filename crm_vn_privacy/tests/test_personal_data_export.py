@@ -263,3 +263,38 @@ class TestPersonalDataExport(DataRequestCommon):
         self.assertEqual(
             [message["body"] for message in exported["messages"]], ["Tôi sẽ tới muộn.", "Gửi anh Đức bản đồ."]
         )
+
+
+@tagged("post_install", "-at_install", "crm_vn_privacy")
+class TestPersonalDataExportQueries(DataRequestCommon):
+    """The export reads each kind of record in one go: its queries do not grow with the customer's records."""
+
+    def _queries(self, customer):
+        customer._crm_vn_personal_data()  # caches warm
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        customer._crm_vn_personal_data()
+        return self.env.cr.sql_log_count - before
+
+    def _customer(self, name, leads):
+        customer = self.env["res.partner"].create({"name": name, "email": f"{len(name)}{leads}@example.vn"})
+        self.env["crm.lead"].create([{"name": f"{name} {i}", "partner_id": customer.id} for i in range(leads)])
+        self.env["crm.vn.consent"].create(
+            [
+                {
+                    "partner_id": customer.id,
+                    "purpose": "marketing",
+                    "channel": channel,
+                    "state": "given",
+                    "method": "web",
+                }
+                for channel in ("email", "sms")
+            ]
+        )
+        customer.message_post(body="Ghi chú", message_type="comment")
+        return customer
+
+    def test_queries_do_not_grow_with_records(self):
+        few = self._queries(self._customer("Khách Ít Đơn", 2))
+        many = self._queries(self._customer("Khách Nhiều Đơn", 25))
+        self.assertEqual(many, few)

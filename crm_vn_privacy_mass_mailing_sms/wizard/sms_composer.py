@@ -10,3 +10,14 @@ class SmsComposer(models.TransientModel):
         return super()._crm_vn_subscribed_record_ids(records) | self.mailing_id._crm_vn_opt_in_subscriber_ids(
             records._name, records.ids
         )
+
+    def _prepare_mass_sms_values(self, records):
+        """SMS Marketing's override may run above crm_vn_privacy's (module order): it then wrote the campaign's
+        traces with "Opted Out" before our reason was known. The reason goes on the SMS and on its trace."""
+        values = self._crm_vn_explain_refusals(super()._prepare_mass_sms_values(records), records)
+        for sms_values in values.values():
+            for command in sms_values.get("mailing_trace_ids") or ():
+                trace = command[2]
+                if trace.get("trace_status") == "cancel" and trace.get("failure_type") != sms_values["failure_type"]:
+                    trace["failure_type"] = sms_values["failure_type"]
+        return values

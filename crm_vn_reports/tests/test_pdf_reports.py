@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import Form, freeze_time, tagged
+from odoo.tests import Form, freeze_time, new_test_user, tagged
 
 from .common import CrmVnReportsCommon
 
@@ -192,12 +192,16 @@ class TestCustomerProfilePdf(PdfReportsCommon):
         self.assertIn("Khách Ba Bình", text)
         self.assertNotIn("₫", text)
 
-    def test_print_action_is_bound_to_customers(self):
+    def test_print_menu_of_a_customer_offers_it(self):
+        """The Print menu of a customer, as the web client reads it for a salesperson, offers the profile; a user
+        outside sales does not get it."""
         action = self.env.ref("crm_vn_reports.action_report_customer_profile")
-        self.assertEqual(
-            (action.model, action.report_type, action.binding_model_id.model, action.binding_type),
-            ("res.partner", "qweb-pdf", "res.partner", "report"),
-        )
+        Actions = self.env["ir.actions.actions"]
+        reports = Actions.with_user(self.seller_a).get_bindings("res.partner").get("report", [])
+        self.assertIn(action.id, [report["id"] for report in reports])
+        employee = new_test_user(self.env, "rep_employee_print", groups="base.group_user")
+        reports = Actions.with_user(employee).get_bindings("res.partner").get("report", [])
+        self.assertNotIn(action.id, [report["id"] for report in reports])
 
 
 @tagged("post_install", "-at_install", "crm_vn_reports")
