@@ -199,3 +199,14 @@ class TestCustomerOwnership(CrmVnCustomerCommon):
         # the customer itself stays closed
         with self.assertRaises(AccessError):
             self.customer_other.with_user(self.user_member).read(["email"])
+
+    def test_team_changes_count_at_once(self):
+        """The ownership rule (one domain, res.users.crm_vn_customer_domain, evaluated by every rule that follows a
+        customer) reads team membership in SQL: becoming or ceasing to be a team's leader counts at once, despite
+        Odoo's cache of rule domains."""
+        Partner = self.env["res.partner"].with_user(self.user_other)
+        self.assertFalse(Partner.search([("id", "=", self.customer_member.id)]))
+        self.team_hanoi.user_id = self.user_other
+        self.assertEqual(Partner.search([("id", "=", self.customer_member.id)]), self.customer_member)
+        self.team_hanoi.user_id = self.user_leader
+        self.assertFalse(Partner.search([("id", "=", self.customer_member.id)]))

@@ -13,4 +13,5 @@ from . import (
     res_partner,
     res_partner_anonymize,
     res_partner_personal_data,
+    res_users,
 )

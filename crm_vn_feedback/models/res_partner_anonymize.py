@@ -6,7 +6,7 @@ FEEDBACK_FIELDS = ("description", "resolution", "order_reference", "email_cc")
 
 
 class ResPartner(models.Model):
-    """Feedback in the anonymisation of a customer (see crm_vn_customer's ``_crm_vn_anonymize``).
+    """Feedback in the anonymisation of a customer (see crm_vn_privacy's ``_crm_vn_anonymize``).
 
     The feedback stays (type, category, product, dates, stages and escalation
     steps feed the service statistics and the SLA history); its subject and

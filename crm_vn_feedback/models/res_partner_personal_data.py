@@ -2,7 +2,7 @@ from odoo import models
 
 
 class ResPartner(models.Model):
-    """Feedback in the personal data export of a customer (see crm_vn_customer's ``_crm_vn_personal_data``)."""
+    """Feedback in the personal data export of a customer (see crm_vn_privacy's ``_crm_vn_personal_data``)."""
 
     _inherit = "res.partner"
 

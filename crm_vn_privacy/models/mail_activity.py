@@ -169,9 +169,6 @@ class MailActivity(models.Model):
             ("res_id", "=", customer.id),
         ]
         calls = self.sudo().search(domain)
-        if "crm.lead" in self.env:
-            leads = (
-                self.env["crm.lead"].sudo().with_context(active_test=False).search([("partner_id", "=", customer.id)])
-            )
-            calls |= self.sudo().search([*domain[:2], ("res_model", "=", "crm.lead"), ("res_id", "in", leads.ids)])
+        leads = self.env["crm.lead"].sudo().with_context(active_test=False).search([("partner_id", "=", customer.id)])
+        calls |= self.sudo().search([*domain[:2], ("res_model", "=", "crm.lead"), ("res_id", "in", leads.ids)])
         return calls

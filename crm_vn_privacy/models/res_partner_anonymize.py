@@ -87,7 +87,7 @@ class ResPartner(models.Model):
     ``_crm_vn_anonymize()`` is the extension point, the mirror of
     ``_crm_vn_personal_data()``: each module empties the personal values of
     the records it keeps on the customer and adds its counts under its own
-    key (``crm_vn_feedback`` feedback and ratings, ``crm_vn_reports`` sale
+    key (``crm_vn_feedback`` feedback and ratings, ``crm_vn_privacy_sale`` sale
     orders and the legal data of invoiced customers). Records are kept where
     they serve as evidence (consents, accounting documents); only their
     personal values go. The customer's addresses and numbers also leave the

@@ -14,7 +14,7 @@ class ResPartner(models.Model):
 
     ``_crm_vn_personal_data()`` is the extension point: each module adds the
     records it keeps on the customer under its own key (``crm_vn_feedback``
-    adds feedback, ``crm_vn_reports`` sale orders). Values are made readable
+    adds feedback, ``crm_vn_privacy_sale`` sale orders and invoices). Values are made readable
     by ``_crm_vn_export_record`` (names for relations, ISO dates, plain text).
 
     Besides the records linked to the customer, the export looks for its
@@ -62,7 +62,6 @@ class ResPartner(models.Model):
             "leads_by_email_or_phone": self._crm_vn_export_leads(
                 self._crm_vn_unlinked_leads(partners, emails, numbers)
             ),
-            "invoices": self._crm_vn_export_invoices(partners),
             "sms": self._crm_vn_export_sms(partners, own_numbers),
             "marketing_log": self._crm_vn_export_marketing_log(partners, own_emails | own_numbers),
             "opt_outs": self._crm_vn_export_opt_outs(emails, numbers),
@@ -218,55 +217,9 @@ class ResPartner(models.Model):
             for lead in leads
         ]
 
-    def _crm_vn_export_invoices(self, partners):
-        """Invoices, credit notes and receipts of the customer and its contacts (when Invoicing is installed)."""
-        if "account.move" not in self.env:
-            return []
-        Move = self.env["account.move"]
-        moves = Move.search(
-            [("partner_id", "in", partners.ids), ("move_type", "in", Move.get_invoice_types(include_receipts=True))],
-            order="id",
-        )
-        return [
-            {
-                "id": move.id,
-                "number": move.name if move.name and move.name != "/" else False,
-                "type": move.move_type,
-                "customer": move.partner_id.display_name,
-                "date": move.invoice_date.isoformat() if move.invoice_date else False,
-                "due_date": move.invoice_date_due.isoformat() if move.invoice_date_due else False,
-                "state": move.state,
-                "payment_state": move.payment_state,
-                "currency": move.currency_id.name,
-                "amount_untaxed": move.amount_untaxed,
-                "amount_tax": move.amount_tax,
-                "amount_total": move.amount_total,
-                "amount_due": move.amount_residual,
-                "reference": move.ref or False,
-                "source": move.invoice_origin or False,
-                "lines": [
-                    {
-                        "description": line.name or False,
-                        "product": line.product_id.display_name or False,
-                        "quantity": line.quantity,
-                        "price_unit": line.price_unit,
-                        "discount": line.discount,
-                        "subtotal": line.price_subtotal,
-                        "total": line.price_total,
-                    }
-                    for line in move.invoice_line_ids
-                    if line.display_type == "product"
-                ],
-                "messages": self._crm_vn_export_messages("account.move", move.ids),
-            }
-            for move in moves
-        ]
-
     def _crm_vn_export_sms(self, partners, numbers):
         """Text messages still kept in the SMS queue (Odoo deletes them once sent), to the customer, or without a
         customer to ``numbers`` (those it holds alone, see ``_crm_vn_own_addresses``)."""
-        if "sms.sms" not in self.env:
-            return []
         messages = self.env["sms.sms"].search(
             self._crm_vn_about_customer_domain(partners, "number", numbers), order="id"
         )
@@ -296,7 +249,7 @@ class ResPartner(models.Model):
             ("email", "mail.blacklist", "email", emails),
             ("phone", "phone.blacklist", "number", numbers),
         ):
-            if not values or list_model not in self.env:
+            if not values:
                 continue
             found = (
                 self.env[list_model]
@@ -328,8 +281,6 @@ class ResPartner(models.Model):
         clears it by); its messages only when the customer or its contacts
         wrote them or received them.
         """
-        if "calendar.event" not in self.env:
-            return []
         meetings = (
             self.env["calendar.event"]
             .with_context(active_test=False)

@@ -332,3 +332,22 @@ class TestConsent(CrmVnCustomerCommon):
         lead = self.env["crm.lead"].create({"name": "Cơ hội", "partner_id": self.customer_member.id})
         with self.assertRaises(ValidationError):
             lead.activity_schedule(activity_type_id=call.id, date_deadline=date.today() + timedelta(days=1))
+
+    def test_consents_follow_the_customers_ownership_at_once(self):
+        """Consents follow their customer's owner through the same rule as the customer: a new team leader reads the
+        team's consents at once, the former one no longer."""
+        consent = self.env["crm.vn.consent"].create(
+            {
+                "partner_id": self.customer_member.id,
+                "purpose": "marketing",
+                "channel": "sms",
+                "state": "given",
+                "method": "web",
+            }
+        )
+        Consent = self.env["crm.vn.consent"].with_user(self.user_other)
+        self.assertFalse(Consent.search([("id", "=", consent.id)]))
+        self.team_hanoi.user_id = self.user_other
+        self.assertEqual(Consent.search([("id", "=", consent.id)]), consent)
+        self.team_hanoi.user_id = self.user_leader
+        self.assertFalse(Consent.search([("id", "=", consent.id)]))

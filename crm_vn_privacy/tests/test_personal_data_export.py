@@ -87,47 +87,6 @@ class TestPersonalDataExport(DataRequestCommon):
         self.assertEqual(data["customer"]["profile_properties"], {"paper_catalogue": False})
 
     @freeze_time("2026-04-24 03:00")
-    def test_invoices_and_credit_notes(self):
-        """Invoices and credit notes of the customer, with their number, date, state, amounts and currency."""
-        if "account.move" not in self.env:
-            self.skipTest("Invoicing is not installed")
-        Move = self.env["account.move"]
-
-        def move(move_type, partner, price):
-            return Move.create(
-                {
-                    "move_type": move_type,
-                    "partner_id": partner.id,
-                    "invoice_date": date(2026, 4, 20),
-                    "invoice_line_ids": [
-                        Command.create(
-                            {
-                                "name": "Máy lọc nước RO",
-                                "quantity": 1,
-                                "price_unit": price,
-                                "tax_ids": [Command.clear()],
-                            }
-                        )
-                    ],
-                }
-            )
-
-        invoice = move("out_invoice", self.customer_other, 1_500_000)
-        invoice.action_post()
-        move("out_refund", self.customer_other, 200_000)
-        move("out_invoice", self.customer_member, 900_000).action_post()
-        data = self._export()
-        self.assertEqual(
-            [(i["number"], i["type"], i["date"], i["state"], i["amount_total"]) for i in data["invoices"]],
-            [
-                (invoice.name, "out_invoice", "2026-04-20", "posted", 1_500_000),
-                (False, "out_refund", "2026-04-20", "draft", 200_000),
-            ],
-        )
-        self.assertEqual(data["invoices"][0]["currency"], invoice.currency_id.name)
-        self.assertEqual(data["invoices"][0]["amount_due"], 1_500_000)
-        self.assertEqual(data["invoices"][0]["lines"][0]["description"], "Máy lọc nước RO")
-
     def test_sms(self):
         """SMS to the customer, and to its number when sent without a customer; not another person's."""
         Sms = self.env["sms.sms"]

@@ -21,7 +21,7 @@ QUOTATION_STATES = ("draft", "sent", "cancel")
 
 
 class ResPartner(models.Model):
-    """Sale orders and accounting documents in the anonymisation of a customer (see crm_vn_customer's
+    """Sale orders and accounting documents in the anonymisation of a customer (see crm_vn_privacy's
     ``_crm_vn_anonymize``).
 
     - Quotations never confirmed nor invoiced (draft, sent, cancelled) are no
