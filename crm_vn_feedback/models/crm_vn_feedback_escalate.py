@@ -182,6 +182,7 @@ class CrmVnFeedback(models.Model):
         Level = self.env["crm.vn.feedback.escalation.level"]
         levels_by_company = {}
         groups = defaultdict(self.browse)
+        deadlines = {}
         steps = []
         for feedback in self:
             if feedback.state not in OPEN_STATES:
@@ -198,7 +199,11 @@ class CrmVnFeedback(models.Model):
             if new_level not in levels:
                 continue
             target = feedback._escalation_target(new_level, levels, exclude=self.env.user if manual else None)
-            deadline = feedback._sla_add_hours(now, levels[new_level].hours)
+            # One run escalates at one moment: the new deadline depends only on the company and the level's hours.
+            key = (feedback.company_id.id, levels[new_level].hours)
+            if key not in deadlines:
+                deadlines[key] = feedback._sla_add_hours(now, levels[new_level].hours)
+            deadline = deadlines[key]
             groups[new_level, target.id, deadline] |= feedback
             steps.append(
                 {

@@ -261,8 +261,7 @@ class TestEscalationTwoWorkers(TransactionCase):
 
 @tagged("post_install", "-at_install", "crm_vn_feedback")
 class TestEscalationQueries(CrmVnFeedbackCommon):
-    """Escalation writes in groups: each breach beyond the first costs less than one query (measured: 84 queries
-    for 2 breaches, 95 for 24)."""
+    """Escalation writes in groups: each breach beyond the first costs less than one query."""
 
     def _queries(self, count):
         with freeze_time(MONDAY_9AM):
