@@ -70,15 +70,22 @@ class TestSlaWorkingHours(CrmVnFeedbackCommon):
 
     def test_other_company_time_off_does_not_count(self):
         other = self.env["res.company"].create({"name": "Chi nhánh Đà Nẵng"})
-        self.env["resource.calendar.leaves"].with_company(other).create(
-            {
-                "name": "Other company's day off",
-                "company_id": other.id,
-                "calendar_id": False,
-                "date_from": utc("2026-06-02 00:00"),
-                "date_to": utc("2026-06-02 23:59"),
-            }
+        leave = (
+            self.env["resource.calendar.leaves"]
+            .with_company(other)
+            .create(
+                {
+                    "name": "Other company's day off",
+                    "calendar_id": False,
+                    "date_from": utc("2026-06-02 00:00"),
+                    "date_to": utc("2026-06-02 23:59"),
+                }
+            )
         )
+        leave.flush_recordset()
+        leave.write({"company_id": other.id})
+        self.env.flush_all()
+        self.assertEqual(leave.company_id, other)
         self.assertEqual(self.add("2026-06-01 16:00", 2), utc("2026-06-02 09:00"))
 
     def test_zero_hours_is_now(self):

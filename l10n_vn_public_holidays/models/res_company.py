@@ -73,8 +73,12 @@ class ResCompany(models.Model):
                             "date_to": _utc(datetime.combine(stop, time(23, 59, 59)), zone),
                         }
                     )
-            # in the company's environment: a time off without calendar takes the current company as its own
-            leaves |= Leaves.with_company(company).create(vals_list)
+            # A time off without calendar takes the current company as its own (resource computes company_id from
+            # the calendar, again when the records are flushed): the company is written once they are.
+            created = Leaves.with_company(company).create(vals_list)
+            created.flush_recordset()
+            created.write({"company_id": company.id})
+            leaves |= created
         return leaves
 
     def _l10n_vn_weekly_rest(self):
