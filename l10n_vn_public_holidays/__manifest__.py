@@ -8,7 +8,7 @@
     "author": "CRM VN contributors",
     "license": "LGPL-3",
     "depends": ["resource"],
-    "data": ["data/ir_cron_data.xml"],
+    "data": ["data/ir_cron_data.xml", "views/resource_calendar_views.xml"],
     "post_init_hook": "post_init_hook",
     "installable": True,
 }

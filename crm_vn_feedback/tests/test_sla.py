@@ -130,3 +130,19 @@ class TestSlaWorkingHours(CrmVnFeedbackCommon):
         )
         self.env.company.resource_calendar_id.attendance_ids = [Command.clear()]
         self.assertEqual(self.add("2026-03-07 23:00", 5), utc("2026-03-08 04:00"))
+
+    def test_vietnamese_office_hours_keep_the_holidays_in_a_company_elsewhere(self):
+        """The office hours installed for feedback are Vietnam's, holidays included, even in a company set up in
+        another country (a demo database's "YourCompany"): the calendar is flagged *Vietnamese Public Holidays*."""
+        office = self.env.ref("crm_vn_feedback.resource_calendar_vn_office")
+        self.assertTrue(office.l10n_vn_public_holidays)
+        company = self.env.company
+        company.country_id = self.env.ref("base.us")
+        self.env["resource.calendar.leaves"].search(
+            [("company_id", "=", company.id), ("l10n_vn_holiday", "!=", False)]
+        ).unlink()
+        office.company_id = company
+        company.crm_vn_feedback_calendar_id = office
+        office._l10n_vn_write_public_holidays(years=(2026,))
+        # Friday 24 April 2026, 16:00 + 2 working hours: Tuesday 28 April, 09:00 (Hùng Kings' day and its day in lieu)
+        self.assertEqual(self.add("2026-04-24 16:00", 2), utc("2026-04-28 09:00"))

@@ -1,1 +1,1 @@
-from . import res_company, resource_calendar_leaves
+from . import res_company, resource_calendar, resource_calendar_leaves

@@ -95,3 +95,42 @@ class TestPublicHolidays(TransactionCase):
         company = self._company(country_id=self.vn.id, resource_calendar_id=calendar.id)
         labour_2027 = [h for h in self._holidays(company) if h[0] == "labour" and h[1].year == 2027]
         self.assertEqual(labour_2027, [("labour", datetime(2027, 4, 30, 17, 0), datetime(2027, 5, 1, 16, 59, 59))])
+
+    def test_calendar_of_a_company_elsewhere(self):
+        """A calendar flagged *Vietnamese Public Holidays* in a company set up in another country gets them as its own
+        time off (and only it); a Vietnamese company's calendars need no flag (the whole company has them)."""
+        company = self._company(country_id=self.env.ref("base.us").id)
+        other = self.env["resource.calendar"].create({"name": "Văn phòng Mỹ", "company_id": company.id})
+        with freeze_time("2026-03-01 10:00:00"):
+            calendar = self.env["resource.calendar"].create(
+                {
+                    "name": "Nhóm Việt Nam",
+                    "company_id": company.id,
+                    "tz": "Asia/Ho_Chi_Minh",
+                    "l10n_vn_public_holidays": True,
+                    "attendance_ids": [
+                        Command.clear(),
+                        *[
+                            Command.create({"name": str(day), "dayofweek": str(day), "hour_from": 8, "hour_to": 17})
+                            for day in range(5)
+                        ],
+                    ],
+                }
+            )
+        leaves = self.Leaves.search([("calendar_id", "=", calendar.id), ("l10n_vn_holiday", "!=", False)])
+        self.assertEqual(set(leaves.mapped("company_id")), {company})
+        self.assertIn(datetime(2026, 2, 15, 17, 0), leaves.mapped("date_from"))
+        whole_company = [("calendar_id", "=", False), ("company_id", "=", company.id), ("l10n_vn_holiday", "!=", False)]
+        self.assertFalse(self.Leaves.search(whole_company), "the company is not in Vietnam: only the flagged calendar")
+        # Friday 13 February 2026 17:00 in Hà Nội: one working day later is Monday 23 February in that calendar only
+        self.assertEqual(
+            calendar.plan_days(1, datetime(2026, 2, 13, 10, 0, 1), compute_leaves=True), datetime(2026, 2, 23, 10, 0)
+        )
+        other.attendance_ids = [
+            Command.clear(),
+            *[Command.create({"name": str(d), "dayofweek": str(d), "hour_from": 8, "hour_to": 17}) for d in range(5)],
+        ]
+        other.tz = "Asia/Ho_Chi_Minh"
+        self.assertEqual(
+            other.plan_days(1, datetime(2026, 2, 13, 10, 0, 1), compute_leaves=True), datetime(2026, 2, 16, 10, 0)
+        )
