@@ -6,12 +6,11 @@ from . import (
     crm_vn_feedback_escalation,
     crm_vn_feedback_escalation_level,
     crm_vn_feedback_mail,
+    crm_vn_feedback_personal_data,
     crm_vn_feedback_sla,
     rating_rating,
     res_company,
     res_config_settings,
     res_partner,
-    res_partner_anonymize,
-    res_partner_personal_data,
     res_users,
 )

@@ -129,25 +129,22 @@ class ResPartner(models.Model):
         counts["authored_messages"] = partner._crm_vn_anonymize_authored_messages(partners, emails)
         counts["mails"] = partner._crm_vn_anonymize_mails(partners, emails)
         counts["leads"] = partner._crm_vn_anonymize_leads(partners, emails, numbers)
-        counts["consents"] = partner._crm_vn_anonymize_consents(partners)
-        counts["data_requests"] = partner._crm_vn_anonymize_data_requests(partners)
-        counts["merge_logs"] = partner._crm_vn_anonymize_merge_logs(partners)
+        # The models that declare their personal data (crm.vn.personal.data.mixin), in the order of their sequence.
+        for Model in partner.env["crm.vn.personal.data.mixin"]._crm_vn_pd_models():
+            records = Model._crm_vn_pd_records(partner, partners, emails, numbers)
+            result = records._crm_vn_pd_anonymize(partner)
+            counts.update(result if isinstance(result, dict) else {Model._crm_vn_pd_key: result})
         counts["tracking_values"] = partner._crm_vn_anonymize_tracking(partners)
         counts["meeting_attendances"] = partner._crm_vn_anonymize_attendees(partners)
-        counts["marketing_logs"] = partner._crm_vn_anonymize_marketing_logs(partners, emails, numbers)
         counts["sms"] = partner._crm_vn_anonymize_sms(partners, numbers)
         counts["opt_outs"] = partner._crm_vn_anonymize_opt_outs(emails, numbers, objected_emails, objected_numbers)
         return counts
 
     def _crm_vn_anonymize_labels(self):
         """Readable label of each count returned by ``_crm_vn_anonymize`` (override to add yours)."""
-        return {
+        labels = {
             "contacts": self.env._("Contacts anonymised"),
             "leads": self.env._("Leads and opportunities anonymised"),
-            "consents": self.env._("Consent records kept as evidence, wording and notes removed"),
-            "data_requests": self.env._("Data requests whose texts were removed"),
-            "merge_logs": self.env._("Merge logs whose copied values were removed"),
-            "marketing_logs": self.env._("Marketing contacts counted, number or address removed"),
             "activities": self.env._("Activities deleted"),
             "messages": self.env._("Messages emptied"),
             "attachments": self.env._("Attachments deleted"),
@@ -161,6 +158,9 @@ class ResPartner(models.Model):
             "sms": self.env._("Text messages to the customer deleted"),
             "opt_outs": self.env._("Opt-outs kept so that the address is never marketed to again, history removed"),
         }
+        for Model in self.env["crm.vn.personal.data.mixin"]._crm_vn_pd_models():
+            labels.update(Model._crm_vn_pd_anonymize_labels())
+        return labels
 
     def _crm_vn_anonymize_kept_fields(self):
         """Fields of this partner the law requires to keep (override: accounting documents)."""
@@ -277,54 +277,6 @@ class ResPartner(models.Model):
         it is exported or removed.
         """
         return meetings.filtered(lambda meeting: not meeting.partner_ids.filtered("partner_share") - partners)
-
-    def _crm_vn_anonymize_consents(self, partners):
-        """Keep each consent (purpose, channel, state, date, method: the evidence of lawful
-        processing) but remove its wording, notes and evidence files."""
-        consents = self.env["crm.vn.consent"].search([("partner_id", "in", partners.ids)])
-        evidence = consents.attachment_ids
-        # The log is append-only for users; the superuser (running a legal
-        # deletion request, see the docstring of _crm_vn_anonymize) may write.
-        consents.sudo().write({"notice": False, "note": False, "attachment_ids": [fields.Command.clear()]})
-        evidence.sudo().unlink()
-        self._crm_vn_anonymize_messages("crm.vn.consent", consents.ids)
-        return len(consents)
-
-    def _crm_vn_anonymize_data_requests(self, partners):
-        """The requests stay (reference, type, dates: the answer to the law); their texts and exports go."""
-        requests = self.env["crm.vn.data.request"].search([("partner_id", "in", partners.ids)])
-        exports = requests.export_attachment_id
-        requests.write({"description": False, "response": False, "export_attachment_id": False})
-        exports.unlink()
-        self._crm_vn_anonymize_messages(
-            "crm.vn.data.request", requests.ids, message_types=("comment", "email"), keep_tracking=True
-        )
-        self._crm_vn_anonymize_attachments("crm.vn.data.request", requests.ids)
-        return len(requests)
-
-    def _crm_vn_anonymize_marketing_logs(self, partners, emails, numbers):
-        """The log of marketing messages keeps its dates (the daily limits), not the number or address written to.
-
-        Entries of another customer sharing the number stay whole: they count that person's messages; so do
-        entries linked to nobody at a number or address another customer shares (``_crm_vn_own_addresses``).
-        """
-        own_emails, own_numbers = self._crm_vn_own_addresses(partners, emails, numbers)
-        logs = self.env["crm.vn.marketing.log"].search(
-            [
-                "|",
-                ("partner_id", "in", partners.ids),
-                "&",
-                ("partner_id", "=", False),
-                ("recipient", "in", sorted(own_emails | own_numbers)),
-            ]
-        )
-        logs.write({"recipient": False})
-        return len(logs)
-
-    def _crm_vn_anonymize_merge_logs(self, partners):
-        logs = self.env["crm.vn.duplicate.merge.log"].search([("partner_id", "in", partners.ids)])
-        logs.write({"values_before": False})
-        return len(logs)
 
     # Mail ----------------------------------------------------------------
 

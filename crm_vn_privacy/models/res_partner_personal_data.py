@@ -34,20 +34,17 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     def _crm_vn_personal_data(self):
-        """Return a JSON-ready dict of the personal data held on this customer (override to add yours)."""
+        """Return a JSON-ready dict of the personal data held on this customer: the customer, its contacts, leads,
+        messages, meetings, SMS and opt-outs here, and the records of every model declaring its personal data
+        (crm.vn.personal.data.mixin)."""
         self.ensure_one()
         partners = self.with_context(active_test=False)._crm_vn_personal_data_partners()
         contacts = partners - self
         emails, numbers = self._crm_vn_personal_data_addresses(partners)
-        own_emails, own_numbers = self._crm_vn_own_addresses(partners, emails, numbers)
-        return {
+        __, own_numbers = self._crm_vn_own_addresses(partners, emails, numbers)
+        data = {
             "customer": self._crm_vn_export_record(self),
             "contacts": [self._crm_vn_export_record(contact) for contact in contacts],
-            "consents": [
-                self._crm_vn_export_record(consent, exclude={"partner_id", "attachment_ids"})
-                | {"evidence": consent.attachment_ids.mapped("name")}
-                for consent in self.env["crm.vn.consent"].search([("partner_id", "in", partners.ids)])
-            ],
             "activities": self._crm_vn_export_activities("res.partner", partners.ids),
             "messages": self._crm_vn_export_messages("res.partner", partners.ids),
             "leads": self._crm_vn_export_leads(
@@ -55,18 +52,21 @@ class ResPartner(models.Model):
                 .with_context(active_test=False)
                 .search([("partner_id", "in", partners.ids)], order="id")
             ),
-            "data_requests": [
-                self._crm_vn_export_record(request, exclude={"export_attachment_id", "export_file"})
-                for request in self.env["crm.vn.data.request"].search([("partner_id", "in", partners.ids)], order="id")
-            ],
             "leads_by_email_or_phone": self._crm_vn_export_leads(
                 self._crm_vn_unlinked_leads(partners, emails, numbers)
             ),
             "sms": self._crm_vn_export_sms(partners, own_numbers),
-            "marketing_log": self._crm_vn_export_marketing_log(partners, own_emails | own_numbers),
             "opt_outs": self._crm_vn_export_opt_outs(emails, numbers),
             "meetings": self._crm_vn_export_meetings(partners),
         }
+        # The models that declare their personal data (crm.vn.personal.data.mixin), in the order of their sequence.
+        for Model in self.env["crm.vn.personal.data.mixin"]._crm_vn_pd_models():
+            if Model._crm_vn_pd_export:
+                records = Model._crm_vn_pd_records(self, partners, emails, numbers)
+                data[Model._crm_vn_pd_export_key or Model._crm_vn_pd_key] = Model._crm_vn_pd_export_values(
+                    records, self
+                )
+        return data
 
     def _crm_vn_personal_data_addresses(self, partners):
         """(emails, numbers) of the customer, as sets: the normalised emails and E.164 numbers of ``partners``
@@ -233,14 +233,6 @@ class ResPartner(models.Model):
             }
             for sms in messages
         ]
-
-    def _crm_vn_export_marketing_log(self, partners, recipients):
-        """Marketing messages and calls counted for the daily limits (Decree 91/2020), to the customer, or without
-        a customer to ``recipients`` (the addresses it holds alone, see ``_crm_vn_own_addresses``)."""
-        logs = self.env["crm.vn.marketing.log"].search(
-            self._crm_vn_about_customer_domain(partners, "recipient", recipients), order="date desc, id desc"
-        )
-        return [self._crm_vn_export_record(log) for log in logs]
 
     def _crm_vn_export_opt_outs(self, emails, numbers):
         """Entries of the email and phone blacklists for the customer's addresses; a lifted opt-out is inactive."""

@@ -1,0 +1,1 @@
+from . import crm_vn_duplicate_merge_log

@@ -1,0 +1,29 @@
+import json
+
+from odoo.tests import tagged
+
+from odoo.addons.crm_vn_privacy.tests.test_anonymize import AnonymizeCommon
+
+
+@tagged("post_install", "-at_install", "crm_vn_dedupe_privacy")
+class TestMergeLogsAnonymize(AnonymizeCommon):
+    def test_merge_log_values_removed_log_kept(self):
+        """The values a merge copied into its log (the customer's phone, email...) go with the customer; the log of
+        another customer's merge stays whole."""
+        other = self.env["res.partner"].create({"name": "Khách Khác Hẳn"})
+        Log = self.env["crm.vn.duplicate.merge.log"]
+        theirs = Log.create(
+            {
+                "partner_id": self.secret.id,
+                "merged_partner_ids_text": "[1234]",
+                "values_before": json.dumps({"1234": {"name": self.secret.name, "email": self.secret.email}}),
+            }
+        )
+        others = Log.create({"partner_id": other.id, "values_before": json.dumps({"1": {"name": "Khách Khác Hẳn"}})})
+        self._anonymize()
+        self.assertFalse(theirs.values_before)
+        self.assertTrue(theirs.exists(), "who merged what, when, stays")
+        self.assertIn("Khách Khác Hẳn", others.values_before)
+        self.assertEqual(self._leftovers(("crm_vn_duplicate_merge_log",)), [])
+        summary = self.request.message_ids[0].body
+        self.assertIn("Merge logs whose copied values were removed: 1", summary)
