@@ -1,1 +1,1 @@
-from . import res_partner_anonymize, res_partner_personal_data
+from . import account_move, res_partner, sale_order
