@@ -27,3 +27,11 @@ class TestMergeLogsAnonymize(AnonymizeCommon):
         self.assertEqual(self._leftovers(("crm_vn_duplicate_merge_log",)), [])
         summary = self.request.message_ids[0].body
         self.assertIn("Merge logs whose copied values were removed: 1", summary)
+
+    def test_duplicate_match_key_of_the_name_removed(self):
+        """Duplicate detection keeps the customer's name as a match key: it goes with the name."""
+        before = {(table, column) for table, column, __ in self._leftovers(("res_partner",), exempt=())}
+        self.assertIn(("res_partner", "vn_name_key"), before)
+        self._anonymize()
+        after = {(table, column) for table, column, __ in self._leftovers(("res_partner",), exempt=())}
+        self.assertNotIn(("res_partner", "vn_name_key"), after)

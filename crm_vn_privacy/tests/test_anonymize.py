@@ -266,7 +266,6 @@ class TestAnonymize(AnonymizeCommon):
             ("res_partner", "mobile"),
             ("res_partner", "email"),
             ("res_partner", "street"),
-            ("res_partner", "vn_name_key"),
             ("crm_vn_consent", "notice"),
             ("mail_message", "body"),
             ("mail_activity", "summary"),
