@@ -4,13 +4,13 @@ from odoo import models
 class ResUsers(models.Model):
     _inherit = "res.users"
 
-    def crm_vn_customer_domain(self, path=""):
+    def _crm_vn_customer_domain(self, path=""):
         """The customers this user reaches with *Own Documents Only*: unassigned ones, their own, those of the teams
         they lead (as the customer's team or as its salesperson's), as a domain on the customer found at ``path``
         ("" for res.partner itself, "partner_id." for a record pointing at one).
 
         The one place the ownership rule is written: every record rule of the suite that follows a customer's
-        ownership evaluates ``user.crm_vn_customer_domain(...)``. Team membership is read in SQL by the domain, so a
+        ownership evaluates ``user._crm_vn_customer_domain(...)``. Team membership is read in SQL by the domain, so a
         change of team counts at once (the domain's shape depends only on the user and ``path``, which is what Odoo
         caches).
         """

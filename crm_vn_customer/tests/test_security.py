@@ -201,7 +201,7 @@ class TestCustomerOwnership(CrmVnCustomerCommon):
             self.customer_other.with_user(self.user_member).read(["email"])
 
     def test_team_changes_count_at_once(self):
-        """The ownership rule (one domain, res.users.crm_vn_customer_domain, evaluated by every rule that follows a
+        """The ownership rule (one domain, res.users._crm_vn_customer_domain, evaluated by every rule that follows a
         customer) reads team membership in SQL: becoming or ceasing to be a team's leader counts at once, despite
         Odoo's cache of rule domains."""
         Partner = self.env["res.partner"].with_user(self.user_other)

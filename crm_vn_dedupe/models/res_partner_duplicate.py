@@ -333,20 +333,16 @@ class ResPartner(models.Model):
             lines="\n".join(lines),
         )
 
-    # The values are checked first, as crm_vn_customer's topmost override does (models/res_partner_values.py): the
-    # policy reads them. This is the topmost override of the add-on (last in models/__init__.py).
+    # The duplicate policy, on values crm_vn_customer has checked and cleaned (models/res_partner_values.py).
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            vals_list = [self._crm_vn_clean_values(vals) for vals in vals_list]
+    def _crm_vn_check_create_values(self, vals_list):
+        result = super()._crm_vn_check_create_values(vals_list)
         self.browse()._vn_enforce_duplicate_policy(vals_list)
-        return super().create(vals_list)
+        return result
 
-    def write(self, vals):
-        if not self.env.su:
-            vals = self._crm_vn_clean_values(vals)
+    def _crm_vn_check_write_values(self, vals):
+        result = super()._crm_vn_check_write_values(vals)
         if any(fname in vals for fname in ("phone", "mobile", "email", "name")):
             for partner in self:
                 partner._vn_enforce_duplicate_policy([vals])
-        return super().write(vals)
+        return result

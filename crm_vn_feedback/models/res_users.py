@@ -4,13 +4,13 @@ from odoo import models
 class ResUsers(models.Model):
     _inherit = "res.users"
 
-    def crm_vn_feedback_domain(self, path=""):
+    def _crm_vn_feedback_domain(self, path=""):
         """The feedback this user reaches with *Own Documents Only*: assigned or escalated to them, of their own
         customers, of the teams they lead (as the feedback's team or as its assignee's), and feedback nobody owns
         (no assignee, no customer's salesperson); as a domain on the feedback found at ``path``.
 
         The one place this rule is written: the record rules on feedback, escalation steps and the feedback analytics
-        evaluate ``user.crm_vn_feedback_domain(...)``.
+        evaluate ``user._crm_vn_feedback_domain(...)``.
         """
         self.ensure_one()
         return [

@@ -46,10 +46,8 @@ class SmsComposer(models.TransientModel):
         return self._crm_vn_explain_refusals(super()._prepare_mass_sms_values(records), records)
 
     def _crm_vn_explain_refusals(self, values, records):
-        """Refused SMS say why ("No Marketing Consent", "Daily Marketing Limit Reached") rather than "Opted Out".
-
-        Add-ons whose override of ``_prepare_mass_sms_values`` may run above this one and set "Opted Out" again
-        (SMS Marketing) call it once more (crm_vn_privacy_mass_mailing_sms)."""
+        """Refused SMS say why ("No Marketing Consent", "Daily Marketing Limit Reached") rather than "Opted Out"
+        (the campaign traces SMS Marketing may have written first follow: crm_vn_privacy_mass_mailing_sms)."""
         refusals = self._crm_vn_sms_refusals(records, self._prepare_recipient_values(records))
         for record_id, failure_type in refusals.items():
             # A recipient also opted out of an SMS Marketing list shows our reason: both stop it.

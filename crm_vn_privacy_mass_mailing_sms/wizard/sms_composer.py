@@ -12,9 +12,9 @@ class SmsComposer(models.TransientModel):
         )
 
     def _prepare_mass_sms_values(self, records):
-        """SMS Marketing's override may run above crm_vn_privacy's (module order): it then wrote the campaign's
-        traces with "Opted Out" before our reason was known. The reason goes on the SMS and on its trace."""
-        values = self._crm_vn_explain_refusals(super()._prepare_mass_sms_values(records), records)
+        """SMS Marketing's override may run below crm_vn_privacy's (module order): it then wrote the campaign's
+        traces with "Opted Out" before crm_vn_privacy gave the SMS its reason. The trace takes the SMS's reason."""
+        values = super()._prepare_mass_sms_values(records)
         for sms_values in values.values():
             for command in sms_values.get("mailing_trace_ids") or ():
                 trace = command[2]
