@@ -4,8 +4,6 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools.sql import create_index
 
-from odoo.addons.l10n_vn_phone.tools.phone import normalize_vn_phone
-
 # Fields whose change is announced to the customer's followers (owner, team
 # leader, other departments), not only written in the chatter.
 PROFILE_KEY_FIELDS = (
@@ -249,9 +247,12 @@ class ResPartner(models.Model):
 
     @api.model
     def _vn_phone_key(self, number):
+        """Odoo's sanitized form of ``number`` (phone_validation's ``_phone_format``, Vietnam-aware through
+        l10n_vn_phone), the value of ``phone_sanitized`` on partners, leads, SMS and blacklists: a number without
+        country code is read as Vietnamese; one that cannot be read is compared as typed, without spaces."""
         if not number:
             return False
-        return normalize_vn_phone(number) or number.replace(" ", "")
+        return self._phone_format(number=number, country=self.env.ref("base.vn")) or number.replace(" ", "")
 
     def init(self):
         result = super().init()

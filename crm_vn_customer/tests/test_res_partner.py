@@ -132,3 +132,32 @@ class TestCustomerProfile(CrmVnCustomerCommon):
         self.assertEqual(orphans, self.customer_other | self.company_other | self.contact_other)
         self.assertTrue(self.customer_other.owner_archived)
         self.assertNotIn(self.customer_member, orphans)
+
+    def test_match_keys_are_odoo_sanitized_numbers(self):
+        """The numbers duplicates, consent and the Do-Not-Call list compare are those Odoo itself stores as
+        ``phone_sanitized`` on leads, SMS and blacklists: one number written three ways gives one value."""
+        self.env.company.country_id = self.env.ref("base.vn")
+        customer = self.env["res.partner"].create(
+            {"name": "Đỗ Văn Khoa", "mobile": "0168 123 4567", "phone": "(+84) 28 3823 4567"}
+        )
+        # Written by hand: 0168 became 038 on 15 September 2018; 028 is Ho Chi Minh City.
+        self.assertEqual(customer.vn_mobile_key, "+84381234567")
+        self.assertEqual(customer.vn_phone_key, "+842838234567")
+        self.assertEqual(customer.phone_sanitized, customer.vn_mobile_key)
+        lead = self.env["crm.lead"].create({"name": "Máy lọc nước", "mobile": "038.123.4567"})
+        self.assertEqual(lead.phone_sanitized, customer.vn_mobile_key)
+        self.env["phone.blacklist"].add("+84 38 123 45 67")
+        self.assertTrue(customer.phone_sanitized_blacklisted)
+        self.assertTrue(lead.phone_sanitized_blacklisted)
+        foreign = self.env["res.partner"].create({"name": "John Smith", "mobile": "+1 650-253-0000"})
+        self.assertEqual(foreign.vn_mobile_key, "+16502530000")
+        self.assertEqual(foreign.vn_mobile_key, foreign.phone_sanitized)
+
+    def test_match_keys_outside_vietnam(self):
+        """In a company elsewhere a number without country code is still compared as a Vietnamese one (the
+        customers of this suite are), and one no one can read as typed, without spaces."""
+        self.env.company.country_id = self.env.ref("base.us")
+        customer = self.env["res.partner"].create({"name": "Đỗ Văn Khoa", "mobile": "0168 123 4567"})
+        self.assertEqual(customer.vn_mobile_key, "+84381234567")
+        unreadable = self.env["res.partner"].create({"name": "Số lạ", "phone": "12 345"})
+        self.assertEqual(unreadable.vn_phone_key, "12345")

@@ -84,11 +84,11 @@ def national_digits(number):
 class ResPartner(models.Model):
     """Anonymisation of a customer for a deletion request (Law 91/2025/QH15).
 
-    ``_crm_vn_anonymize()`` is the extension point, the mirror of
-    ``_crm_vn_personal_data()``: each module empties the personal values of
-    the records it keeps on the customer and adds its counts under its own
-    key (``crm_vn_feedback`` feedback and ratings, ``crm_vn_privacy_sale`` sale
-    orders and the legal data of invoiced customers). Records are kept where
+    ``_crm_vn_anonymize()`` is the mirror of ``_crm_vn_personal_data()``:
+    after the customer's own records, it walks the models declaring their
+    personal data (``crm.vn.personal.data.mixin``: feedback and ratings, sale
+    orders, invoices, mailing contacts...) in the order of their sequence,
+    and counts each under its key. Records are kept where
     they serve as evidence (consents, accounting documents); only their
     personal values go. The customer's addresses and numbers also leave the
     places that hold them without a link to its records: leads left without a
@@ -101,7 +101,7 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     def _crm_vn_anonymize(self):
-        """Remove the personal data held on this customer; return counts per kind (override to add yours).
+        """Remove the personal data held on this customer; return counts per kind (declare a model to add yours).
 
         The caller checks the request (``crm.vn.data.request.action_anonymize``)
         and calls this as superuser: the messages, activities and consents of
@@ -141,7 +141,7 @@ class ResPartner(models.Model):
         return counts
 
     def _crm_vn_anonymize_labels(self):
-        """Readable label of each count returned by ``_crm_vn_anonymize`` (override to add yours)."""
+        """Readable label of each count returned by ``_crm_vn_anonymize``."""
         labels = {
             "contacts": self.env._("Contacts anonymised"),
             "leads": self.env._("Leads and opportunities anonymised"),

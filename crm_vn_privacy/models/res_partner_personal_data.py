@@ -12,10 +12,11 @@ KEPT_IMAGE = "image_1920"
 class ResPartner(models.Model):
     """Everything held on a customer, for a data-subject request (Law 91/2025/QH15).
 
-    ``_crm_vn_personal_data()`` is the extension point: each module adds the
-    records it keeps on the customer under its own key (``crm_vn_feedback``
-    adds feedback, ``crm_vn_privacy_sale`` sale orders and invoices). Values are made readable
-    by ``_crm_vn_export_record`` (names for relations, ISO dates, plain text).
+    ``_crm_vn_personal_data()`` exports the customer's own records, then
+    those of every model declaring its personal data
+    (``crm.vn.personal.data.mixin``: feedback, sale orders, invoices, mailing
+    subscriptions...) under its key. Values are made readable by
+    ``_crm_vn_export_record`` (names for relations, ISO dates, plain text).
 
     Besides the records linked to the customer, the export looks for its
     addresses and numbers where they are kept without such a link (SMS, the

@@ -1,10 +1,10 @@
 from . import (
     crm_lead,
     mail_mail,
+    mailing_contact_personal_data,
     mailing_list,
     mailing_mailing,
     mailing_trace,
+    mailing_trace_personal_data,
     res_partner,
-    res_partner_anonymize,
-    res_partner_personal_data,
 )
