@@ -20,5 +20,13 @@
         "views/res_config_settings_views.xml",
         "views/crm_vn_dedupe_menus.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "crm_vn_dedupe/static/src/**/*",
+        ],
+        "web.assets_tests": [
+            "crm_vn_dedupe/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

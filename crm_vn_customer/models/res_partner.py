@@ -241,18 +241,21 @@ class ResPartner(models.Model):
 
     @api.depends("phone", "mobile")
     def _compute_vn_phone_keys(self):
+        vietnam = self.env.ref("base.vn")
         for partner in self:
-            partner.vn_phone_key = partner._vn_phone_key(partner.phone)
-            partner.vn_mobile_key = partner._vn_phone_key(partner.mobile)
+            partner.vn_phone_key = partner._vn_phone_key(partner.phone, vietnam)
+            partner.vn_mobile_key = partner._vn_phone_key(partner.mobile, vietnam)
 
     @api.model
-    def _vn_phone_key(self, number):
+    def _vn_phone_key(self, number, vietnam=None):
         """Odoo's sanitized form of ``number`` (phone_validation's ``_phone_format``, Vietnam-aware through
         l10n_vn_phone), the value of ``phone_sanitized`` on partners, leads, SMS and blacklists: a number without
-        country code is read as Vietnamese; one that cannot be read is compared as typed, without spaces."""
+        country code is read as Vietnamese; one that cannot be read is compared as typed, without spaces.
+        ``vietnam``: the country record, when the caller already has it."""
         if not number:
             return False
-        return self._phone_format(number=number, country=self.env.ref("base.vn")) or number.replace(" ", "")
+        vietnam = vietnam or self.env.ref("base.vn")
+        return self.browse()._phone_format(number=number, country=vietnam) or number.replace(" ", "")
 
     def init(self):
         result = super().init()

@@ -105,13 +105,20 @@ class CrmVnDuplicateGroup(models.Model):
     @api.model
     def action_scan(self):
         found = self._scan_duplicates()
+        if found:
+            message = self.env._("%(count)s new groups of duplicate customers to review.", count=found)
+        else:
+            message = self.env._("No new duplicate customers: every group found is already in this list.")
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
-                "type": "success",
-                "message": self.env._("%(count)s new groups of duplicate customers to review.", count=found),
-                "next": {"type": "ir.actions.act_window_close"},
+                "type": "success" if found else "info",
+                "title": self.env._("Duplicate scan finished"),
+                "message": message,
+                "sticky": False,
+                # The list shows the new groups at once.
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
 
@@ -129,7 +136,7 @@ class CrmVnDuplicateGroup(models.Model):
         groups created.
         """
         blocks = self._scan_blocks()
-        data = self._scan_match_data({pid for block in blocks for pid in block[1]})
+        data, companies = self._scan_match_data({pid for block in blocks for pid in block})
         parent = {}
 
         def find(pid):
@@ -137,17 +144,21 @@ class CrmVnDuplicateGroup(models.Model):
                 pid = parent[pid] = parent.get(parent[pid], parent[pid])
             return pid
 
+        # The threshold the form's check applies: the company of the customer, and for two customers shared
+        # by every company the lowest one (whoever enters the customer is warned at their company's).
+        Company = self.env["res.company"].sudo().with_context(active_test=False)
+        thresholds = {company.id: company.crm_vn_duplicate_threshold or 85 for company in Company.search([])}
+        shared = min(thresholds.values(), default=85)
         best = {}
-        thresholds = {}
-        for index, (company_id, ids) in enumerate(blocks):
-            threshold = thresholds.setdefault(
-                company_id, self.env["res.company"].browse(company_id).crm_vn_duplicate_threshold or 85
-            )
+        for index, ids in enumerate(blocks):
             ordered = sorted(ids)
             for i, left in enumerate(ordered):
                 for right in ordered[i + 1 :]:
+                    company = companies[left] or companies[right]
+                    if companies[left] and companies[right] and companies[left] != companies[right]:
+                        continue  # two companies' customers: never compared by the form either
                     score, codes = score_pair(data[left], data[right])
-                    if score >= threshold:
+                    if score >= (thresholds.get(company, 85) if company else shared):
                         parent[find(right)] = find(left)
                         pair = (left, right)
                         if score > best.get(pair, (0,))[0]:
@@ -157,65 +168,67 @@ class CrmVnDuplicateGroup(models.Model):
         groups = {}
         for left, right in best:
             groups.setdefault(find(left), set()).update((left, right))
-        created = self._scan_store(groups, best, data)
+        created = self._scan_store(groups, best, companies)
         if notify_progress:
             self.env["ir.cron"]._notify_progress(done=len(blocks), remaining=0)
         return created
 
     @api.model
     def _scan_blocks(self):
+        """Lists of ids of active partners sharing a phone key, an email or a birthdate, whatever their company:
+        the form's check compares a customer with those of its company and those shared by every company
+        (``company_id`` empty); the pairs of two companies are left out when they are scored."""
         self.env["res.partner"].flush_model()
         blocks = []
         # phone and mobile keys together: one person's mobile may be another's phone
         self.env.cr.execute(
             SQL(
                 """
-                SELECT company, array_agg(DISTINCT id) FROM (
-                    SELECT COALESCE(company_id, 0) AS company, id, vn_phone_key AS key
-                      FROM res_partner WHERE active AND vn_phone_key IS NOT NULL
+                SELECT array_agg(DISTINCT id) FROM (
+                    SELECT id, vn_phone_key AS key FROM res_partner WHERE active AND vn_phone_key IS NOT NULL
                     UNION ALL
-                    SELECT COALESCE(company_id, 0), id, vn_mobile_key
-                      FROM res_partner WHERE active AND vn_mobile_key IS NOT NULL
+                    SELECT id, vn_mobile_key FROM res_partner WHERE active AND vn_mobile_key IS NOT NULL
                 ) AS keys
-                GROUP BY company, key
+                GROUP BY key
                 HAVING count(DISTINCT id) BETWEEN 2 AND %(max)s
                 """,
                 max=MAX_BLOCK,
             )
         )
-        blocks += self.env.cr.fetchall()
+        blocks += [ids for (ids,) in self.env.cr.fetchall()]
         for column in ("email_normalized", "birthdate_date"):
             self.env.cr.execute(
                 SQL(
                     """
-                    SELECT COALESCE(company_id, 0), array_agg(id)
+                    SELECT array_agg(id)
                       FROM res_partner
                      WHERE active AND %(column)s IS NOT NULL
-                     GROUP BY COALESCE(company_id, 0), %(column)s
+                     GROUP BY %(column)s
                     HAVING count(*) BETWEEN 2 AND %(max)s
                     """,
                     column=SQL.identifier(column),
                     max=MAX_BLOCK,
                 )
             )
-            blocks += self.env.cr.fetchall()
-        return [(company or False, ids) for company, ids in blocks]
+            blocks += [ids for (ids,) in self.env.cr.fetchall()]
+        return blocks
 
     @api.model
     def _scan_match_data(self, ids):
-        data = {}
+        """({id: MatchData}, {id: company id or None}) of the partners ``ids``."""
+        data, companies = {}, {}
         if not ids:
-            return data
+            return data, companies
         self.env.cr.execute(
             SQL(
                 """
-                SELECT id, vn_name_key, vn_phone_key, vn_mobile_key, email_normalized, birthdate_date, city
+                SELECT id, vn_name_key, vn_phone_key, vn_mobile_key, email_normalized, birthdate_date, city, company_id
                   FROM res_partner WHERE id = ANY(%s)
                 """,
                 list(ids),
             )
         )
-        for pid, name_key, phone, mobile, email, birthdate, city in self.env.cr.fetchall():
+        for pid, name_key, phone, mobile, email, birthdate, city, company_id in self.env.cr.fetchall():
             data[pid] = MatchData(
                 name_key=name_key or "",
                 phones=frozenset(filter(None, (phone, mobile))),
@@ -223,10 +236,11 @@ class CrmVnDuplicateGroup(models.Model):
                 birthdate=birthdate,
                 city_key=normalize_vn_name(city),
             )
-        return data
+            companies[pid] = company_id
+        return data, companies
 
     @api.model
-    def _scan_store(self, groups, best, data):
+    def _scan_store(self, groups, best, companies):
         keys = {",".join(str(pid) for pid in sorted(members)) for members in groups.values()}
         member_ids = sorted({pid for members in groups.values() for pid in members})
         known_keys = set(self.with_context(active_test=False).search([("key", "in", list(keys))]).mapped("key"))
@@ -242,7 +256,7 @@ class CrmVnDuplicateGroup(models.Model):
                 continue
             pairs = [(pair, result) for pair, result in best.items() if pair[0] in members]
             (pair, (score, codes)) = max(pairs, key=lambda item: item[1][0])
-            company = self.env["res.partner"].browse(pair[0]).company_id
+            company = self.env["res.company"].browse(companies[pair[0]] or companies[pair[1]])
             vals_list.append(
                 {
                     "key": key,

@@ -38,6 +38,12 @@ class ResPartner(models.Model):
 
     vn_name_key = fields.Char("Name Match Key", compute="_compute_vn_name_key", store=True, index="trigram", copy=False)
     vn_duplicate_warning = fields.Html("Possible Duplicates", compute="_compute_vn_duplicate_warning", sanitize=False)
+    vn_duplicate_candidates = fields.Json(
+        "Possible Duplicates (list)",
+        compute="_compute_vn_duplicate_warning",
+        help="What the form's warning shows of each likely duplicate (as the user may see it), with whether the "
+        "user may open it or must ask its owner for a hand-over.",
+    )
 
     @api.depends("name")
     def _compute_vn_name_key(self):
@@ -49,10 +55,11 @@ class ResPartner(models.Model):
         for partner in self:
             vals = {fname: partner[fname] for fname in MATCH_FIELDS}
             if not any(vals[f] for f in ("phone", "mobile", "email")) and not vals["birthdate_date"]:
-                partner.vn_duplicate_warning = False
+                partner.vn_duplicate_warning = partner.vn_duplicate_candidates = False
                 continue
             candidates = (partner._origin or self.browse())._vn_duplicate_candidates(vals, limit=5)
             partner.vn_duplicate_warning = self._vn_duplicate_html(candidates) if candidates else False
+            partner.vn_duplicate_candidates = self._vn_duplicate_list(candidates) if candidates else False
 
     # ------------------------------------------------------------------
     # Contract
@@ -116,8 +123,14 @@ class ResPartner(models.Model):
                 return vals[fname]
             return record[fname] if record else False
 
+        def phone_key(fname, stored):
+            # An existing partner's number unchanged: its stored key, no parsing.
+            if record and fname not in vals:
+                return record[stored]
+            return self._vn_phone_key(value(fname))
+
         phones = frozenset(
-            key for key in (self._vn_phone_key(value("phone")), self._vn_phone_key(value("mobile"))) if key
+            key for key in (phone_key("phone", "vn_phone_key"), phone_key("mobile", "vn_mobile_key")) if key
         )
         birthdate = value("birthdate_date")
         try:
@@ -215,37 +228,51 @@ class ResPartner(models.Model):
         return info
 
     @api.model
-    def _vn_duplicate_html(self, candidates):
+    def _vn_duplicate_list(self, candidates):
+        """The likely duplicates as the user may see them, in words: a list of dicts (``id``, ``name``,
+        ``owner``, ``detail``: masked phone and email, ``match``: score and reasons, ``readable``, ``advice``)."""
         partners = self.browse([c["partner"].id for c in candidates])
         info = partners._vn_duplicate_public_info()
         rows = []
         for candidate in candidates:
             data = info[candidate["partner"].id]
-            detail = ", ".join(filter(None, [data["phone"], data["email"]]))
-            owner = self.env._("owner: %(owner)s", owner=data["owner"]) if data["owner"] else self.env._("no owner")
-            advice = (
-                ""
-                if data["readable"]
-                else Markup(" <em>%s</em>")
-                % self.env._(
-                    "Ask %(owner)s or your manager to hand this customer over instead of creating it again.",
-                    owner=data["owner"] or self.env._("your manager"),
-                )
-            )
             rows.append(
-                Markup("<li><strong>%s</strong> (%s) %s: %s%s</li>")
-                % (
-                    data["name"],
-                    owner,
-                    detail,
-                    self.env._(
+                {
+                    "id": candidate["partner"].id,
+                    "name": data["name"],
+                    "owner": (
+                        self.env._("owner: %(owner)s", owner=data["owner"]) if data["owner"] else self.env._("no owner")
+                    ),
+                    "detail": ", ".join(filter(None, [data["phone"], data["email"]])),
+                    "match": self.env._(
                         "%(score)s%% match, %(reasons)s",
                         score=int(candidate["score"]),
                         reasons=", ".join(candidate["reasons"]),
                     ),
-                    advice,
-                )
+                    "readable": data["readable"],
+                    "advice": ""
+                    if data["readable"]
+                    else self.env._(
+                        "Ask %(owner)s or your manager to hand this customer over instead of creating it again.",
+                        owner=data["owner"] or self.env._("your manager"),
+                    ),
+                }
             )
+        return rows
+
+    @api.model
+    def _vn_duplicate_html(self, candidates):
+        rows = [
+            Markup("<li><strong>%s</strong> (%s) %s: %s%s</li>")
+            % (
+                row["name"],
+                row["owner"],
+                row["detail"],
+                row["match"],
+                Markup(" <em>%s</em>") % row["advice"] if row["advice"] else "",
+            )
+            for row in self._vn_duplicate_list(candidates)
+        ]
         return Markup("<div><p>%s</p><ul>%s</ul></div>") % (
             self.env._("This customer may already exist:"),
             Markup("").join(rows),

@@ -3,7 +3,7 @@ import threading
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, TransactionCase, tagged
+from odoo.tests import Form, HttpCase, TransactionCase, new_test_user, tagged
 
 from odoo.addons.crm_vn_customer.tests.common import CrmVnCustomerCommon
 
@@ -117,16 +117,26 @@ class TestDuplicateCandidates(CrmVnCustomerCommon):
         with Form(self.env["res.partner"].with_user(self.user_member)) as form:
             form.name = "NGUYEN VAN AN"
             form.mobile = "0912 345 678"
-            banner = form.vn_duplicate_warning
+            [warning] = form.vn_duplicate_candidates
             form.mobile = "0912 000 999"
             form.email = "someone@example.vn"
-            self.assertFalse(form.vn_duplicate_warning)
-        self.assertIn("Nguyễn Văn An", banner)
-        self.assertIn("Phạm Minh Tuấn", banner)
-        self.assertIn("+84******678", banner)
-        self.assertNotIn("+84912345678", banner)
-        self.assertNotIn("an.nguyen@example.vn", banner)
-        self.assertIn("Ask Phạm Minh Tuấn or your manager", banner)
+            self.assertFalse(form.vn_duplicate_candidates)
+        self.assertEqual(
+            (warning["id"], warning["name"], warning["owner"], warning["detail"], warning["readable"]),
+            (self.an.id, "Nguyễn Văn An", "owner: Phạm Minh Tuấn", "+84******678", False),
+        )
+        self.assertNotIn("+84912345678", str(warning))
+        self.assertNotIn("an.nguyen@example.vn", str(warning))
+        self.assertIn("Ask Phạm Minh Tuấn or your manager", warning["advice"])
+        # the colleague who owns it may open it: the full number, no advice
+        with Form(self.env["res.partner"].with_user(self.user_other)) as form:
+            form.name = "NGUYEN VAN AN"
+            form.mobile = "0912 345 678"
+            [own] = form.vn_duplicate_candidates
+            form.mobile = "0912 000 999"
+        self.assertEqual(
+            (own["detail"], own["readable"], own["advice"]), ("+84912345678, an.nguyen@example.vn", True, "")
+        )
 
 
 @tagged("post_install", "-at_install", "crm_vn_dedupe")
@@ -402,3 +412,78 @@ class TestDuplicateQueries(CrmVnCustomerCommon):
         many = self._queries({"name": "Trần Thị Bình", "mobile": "0912 111 333"})
         self.assertEqual(many, few)
         self.assertLessEqual(few, 8)
+
+
+@tagged("post_install", "-at_install", "crm_vn_dedupe")
+class TestScanAgreesWithForm(CrmVnCustomerCommon):
+    """What the form warns about when a customer is saved, the batch scan finds as well."""
+
+    def test_scan_finds_every_pair_the_form_warns_about(self):
+        company = self.env.company
+        company.crm_vn_duplicate_policy = "warn"
+        company.crm_vn_duplicate_threshold = 80
+        Partner = self.env["res.partner"].with_user(self.user_member)
+        entries = [
+            # the salesperson's company on one, none on the other (a contact shared by every company)
+            {"name": "Trần Thị Mai", "email": "mai.tran@example.vn", "company_id": company.id},
+            {"name": "Tran Thi Mai", "email": "Mai Tran <MAI.TRAN@example.vn>"},
+            # an old eleven-digit mobile typed as is, in a company outside Vietnam, then today's number
+            {"name": "Võ Văn Kiệt", "mobile": "0168 123 4567"},
+            {"name": "Vo Van Kiet", "phone": "038.123.4567"},
+            # the same person by birthday and name, one with the company
+            {"name": "Đặng Thu Thảo", "birthdate_date": "1991-03-08", "company_id": company.id},
+            {"name": "Dang Thu Thao", "birthdate_date": "1991-03-08"},
+        ]
+        pairs = set()
+        created = self.env["res.partner"]
+        for vals in entries:
+            candidates = Partner._vn_duplicate_candidates(vals)  # what the form shows before saving
+            partner = Partner.create(vals)
+            pairs |= {frozenset((candidate["partner"].id, partner.id)) for candidate in candidates}
+            created |= partner
+        self.assertEqual(len(pairs), 3, "the form warns once per person")
+        self.user_manager.groups_id += self.env.ref("base.group_partner_manager")
+        action = self.env["crm.vn.duplicate.group"].with_user(self.user_manager).action_scan()
+        self.assertIn("new groups", action["params"]["message"])
+        groups = self.env["crm.vn.duplicate.group"].search([("partner_ids", "in", created.ids)])
+        found = {frozenset(group.partner_ids.ids) for group in groups}
+        self.assertEqual(found, pairs)
+        # nothing new on a second run, and the manager is told so
+        action = self.env["crm.vn.duplicate.group"].with_user(self.user_manager).action_scan()
+        self.assertEqual(action["params"]["type"], "info")
+
+
+@tagged("post_install", "-at_install", "crm_vn_dedupe")
+class TestFormWarningTours(HttpCase):
+    """The form's warning on a phone: ask for another salesperson's customer, open one's own, save nothing."""
+
+    browser_size = "375x667"
+    touch_enabled = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.country_id = cls.env.ref("base.vn")
+        cls.env.company.crm_vn_duplicate_policy = "warn"
+        cls.env["res.lang"]._activate_lang("vi_VN")
+        cls.member = new_test_user(
+            cls.env, "vn_dedupe_tour", groups="sales_team.group_sale_salesman", name="Lan Tour", lang="vi_VN"
+        )
+        cls.colleague = new_test_user(cls.env, "vn_dedupe_colleague", groups="sales_team.group_sale_salesman")
+        Partner = cls.env["res.partner"]
+        cls.theirs = Partner.create({"name": "Nguyễn Văn Trung", "mobile": "0912 777 888", "user_id": cls.colleague.id})
+        cls.mine = Partner.create({"name": "Trần Thị Own", "email": "own.tran@example.vn", "user_id": cls.member.id})
+        cls.env.flush_all()  # the check reads the table with SQL
+
+    def test_ask_for_handover_from_the_form(self):
+        self.start_tour("/odoo", "crm_vn_dedupe_form_ask_handover", login="vn_dedupe_tour")
+        activity = self.env["mail.activity"].search(
+            [("res_model", "=", "res.partner"), ("res_id", "=", self.theirs.id)]
+        )
+        self.assertEqual(activity.user_id, self.colleague)
+        self.assertIn("Gặp ở hội chợ", activity.note)
+        self.assertFalse(self.env["res.partner"].search([("name", "=", "Nguyen Van Trung")]), "nothing saved")
+
+    def test_open_own_duplicate_from_the_form(self):
+        self.start_tour("/odoo", "crm_vn_dedupe_form_open_duplicate", login="vn_dedupe_tour")
+        self.assertFalse(self.env["res.partner"].search([("name", "=", "Tran Thi Own")]), "nothing saved")

@@ -81,7 +81,7 @@ class CrmVnCustomerCheck(models.TransientModel):
             partner.activity_schedule(
                 activity_type_id=activity_type.id,
                 user_id=owner.id,
-                summary=self.env._("Customer requested by %(user)s", user=self.env.user.name),
+                summary=self.env._("%(user)s asks for this customer", user=self.env.user.name),
                 note=note,
             )
             leader = partner.team_id.user_id

@@ -9,8 +9,11 @@ class CrmVnCohortReport(models.Model):
 
     One row per customer and month in which they bought. Grouped by
     ``cohort_month`` (rows) and ``month_number`` (columns), the count is the
-    number of the cohort's customers buying that month and ``retention`` sums
-    to the share of the cohort (in %), because each row weighs 100 / cohort size.
+    number of the cohort's customers buying that month and ``retention`` the
+    share of the cohort (in %). Shares are never added up
+    (``_read_group_select``): a cohort's total is its own repeat rate (the
+    share of its customers who bought again in a later month), a total over
+    several cohorts is left empty.
     """
 
     _name = "crm.vn.cohort.report"
@@ -72,6 +75,28 @@ class CrmVnCohortReport(models.Model):
               JOIN res_partner partner ON partner.id = m.partner_id
             """,
             order_day=local_date(SQL("so.date_order")),
+        )
+
+    def _read_group_select(self, aggregate_spec, query):
+        if aggregate_spec != "retention:sum":
+            return super()._read_group_select(aggregate_spec, query)
+
+        # Each row weighs 100 / cohort size: their sum is the share of one cohort in one month, and only then.
+        def column(fname):
+            return self._field_to_sql(self._table, fname, query)
+
+        return SQL(
+            """CASE WHEN count(DISTINCT (%(company)s, %(cohort)s)) = 1 THEN
+                   CASE WHEN count(DISTINCT %(month)s) = 1 THEN sum(%(retention)s)
+                        ELSE 100.0 * count(DISTINCT %(partner)s) FILTER (WHERE %(month)s > 0) / max(%(size)s)
+                   END
+               END""",
+            company=column("company_id"),
+            cohort=column("cohort_month"),
+            month=column("month_number"),
+            retention=column("retention"),
+            partner=column("partner_id"),
+            size=column("cohort_size"),
         )
 
     def init(self):

@@ -171,6 +171,20 @@ class TestCohortAnalytics(CrmVnReportsCommon):
                 ("2026-02", 1): (1, 100.0, 300),
             },
         )
+        # The pivot's totals: a cohort's own rate (January: P1 and P2 both bought again; February: P3 did), the
+        # total of a month over two cohorts and the grand total left empty, never a sum of shares.
+        Cohort = self.env["crm.vn.cohort.report"]
+        domain = [("company_id", "=", self.company.id)]
+        by_cohort = Cohort._read_group(domain, ["cohort_month:month"], ["retention:sum"])
+        self.assertEqual(
+            [(cohort.strftime("%Y-%m"), rate) for cohort, rate in by_cohort], [("2026-01", 100.0), ("2026-02", 100.0)]
+        )
+        self._order(self.p4, 400, date=date(2026, 1, 9))
+        self.env.flush_all()
+        by_cohort = dict(Cohort._read_group(domain, ["cohort_month:month"], ["retention:sum"]))
+        self.assertAlmostEqual(by_cohort[date(2026, 1, 1)], 200 / 3, places=3)
+        self.assertEqual(Cohort._read_group(domain, ["month_number"], ["retention:sum"])[0], (0, False))
+        self.assertEqual(Cohort._read_group(domain, [], ["retention:sum", "__count"]), [(False, 8)])
 
 
 @tagged("post_install", "-at_install", "crm_vn_reports")

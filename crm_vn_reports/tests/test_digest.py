@@ -1,3 +1,4 @@
+import re
 from datetime import datetime, timedelta
 
 from odoo.tests import freeze_time, tagged
@@ -101,3 +102,17 @@ class TestFeedbackAnalyticsAndDigest(CrmVnReportsCommon):
         self.assertRegex(body, r"Feedback received</td><td[^>]*>4<")
         self.assertRegex(body, r"Feedback resolved</td><td[^>]*>3<")
         self.assertRegex(body, r"Open feedback past its deadline</td><td[^>]*><strong>1<")
+
+    def test_digest_numbers_in_the_reader_language(self):
+        """Vietnamese writes "4,5" and "75%"; English "4.5" and "75%"."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["res.lang"]._activate_lang("en_US")
+        template = self.env.ref("crm_vn_reports.mail_template_weekly_digest")
+        digest = {"company": self.company, "sla_compliance": 75.0, "feedback_resolved": 4, "rating": 4.5}
+        for lang, rating in (("vi_VN", "4,5"), ("en_US", "4.5")):
+            self.manager.lang = lang
+            body = template.with_context(digest=digest)._render_field("body_html", self.manager.ids, compute_lang=True)[
+                self.manager.id
+            ]
+            self.assertRegex(body, rf"<td[^>]*>\s*{re.escape(rating)}\s*</td>", lang)
+            self.assertRegex(body, r"<td[^>]*>\s*75%</td>", lang)

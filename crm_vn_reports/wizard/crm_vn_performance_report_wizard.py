@@ -31,8 +31,11 @@ class CrmVnPerformanceReportWizard(models.TransientModel):
             self.month = self.month.replace(day=1)
 
     def action_print(self):
+        """Download the PDF (named after the month) and close the dialog, as Odoo's own print wizards do."""
         self.ensure_one()
-        return self.env.ref("crm_vn_reports.action_report_salesperson_performance").report_action(self)
+        action = self.env.ref("crm_vn_reports.action_report_salesperson_performance").report_action(self)
+        action["close_on_report_download"] = True
+        return action
 
     def _month_bounds(self):
         """(first day of the month, first day of the next month, first day of the previous month)."""

@@ -56,9 +56,9 @@ class ResCountryState(models.Model):
     )
     vn_gso_code = fields.Char(
         "GSO Code",
-        help="Code of the General Statistics Office for the 2025 unit; the official list of communes is placed in "
-        "its provinces by this code. Addresses are never moved by code, since many codes moved to another province "
-        "in 2025.",
+        help="Code of the statistics office (Cục Thống kê) for the 2025 unit; the official list of communes is "
+        "placed in its provinces by this code. Addresses are never moved by code, since many codes moved to another "
+        "province in 2025.",
     )
     vn_former_name = fields.Char(
         "Former Name",

@@ -1,0 +1,105 @@
+import { registry } from "@web/core/registry";
+
+// On a phone, a salesperson types a customer a colleague already owns: the form's warning asks the owner for a
+// hand-over instead of saving a second customer.
+registry.category("web_tour.tours").add("crm_vn_dedupe_form_ask_handover", {
+    url: "/odoo/action-crm_vn_customer.res_partner_action_customer",
+    steps: () => [
+        {
+            trigger: ".o_kanban_view",
+            content: "The customers",
+        },
+        {
+            trigger: ".o_control_panel .o-kanban-button-new",
+            content: "Create a customer",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=name] input, .o_field_widget[name=name] textarea",
+            content: "Type the customer's name, without diacritics",
+            run: "edit Nguyen Van Trung && click body",
+        },
+        {
+            trigger: ".o_field_widget[name=mobile] input",
+            content: "Type the number the customer gave",
+            run: "edit 0912 777 888 && click body",
+        },
+        {
+            trigger: ".o_vn_duplicate_candidate:contains(Nguyễn Văn Trung) .o_vn_duplicate_ask",
+            content: "The colleague's customer is named, its number masked: ask for it",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=note] input",
+            content: "The quick check opens with what was typed: add a word for the owner",
+            run: "edit Gặp ở hội chợ && click .modal-title",
+        },
+        {
+            trigger: ".modal button[name=action_ask_owner]",
+            content: "Ask the owner",
+            run: "click",
+        },
+        {
+            trigger: ".o_notification .bg-success, .o_notification_bar.bg-success",
+            content: "The request is sent",
+        },
+        {
+            trigger: ".o_form_button_cancel",
+            content: "Leave the customer unsaved",
+            run: "click",
+        },
+        {
+            trigger: ".o_kanban_view",
+            content: "Back to the customers",
+        },
+    ],
+});
+
+// A customer the salesperson may read opens in a dialog, the customer being typed stays unsaved.
+registry.category("web_tour.tours").add("crm_vn_dedupe_form_open_duplicate", {
+    url: "/odoo/action-crm_vn_customer.res_partner_action_customer",
+    steps: () => [
+        {
+            trigger: ".o_kanban_view",
+            content: "The customers",
+        },
+        {
+            trigger: ".o_control_panel .o-kanban-button-new",
+            content: "Create a customer",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=name] input, .o_field_widget[name=name] textarea",
+            content: "Type the customer's name",
+            run: "edit Tran Thi Own && click body",
+        },
+        {
+            trigger: ".o_field_widget[name=email] input",
+            content: "Type the customer's email",
+            run: "edit OWN.TRAN@example.vn && click body",
+        },
+        {
+            trigger: ".o_vn_duplicate_candidate:contains(Trần Thị Own) .o_vn_duplicate_open",
+            content: "Open the existing customer",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_form_view .o_field_widget[name=email] input:value(own.tran@example.vn)",
+            content: "The existing customer is shown in a dialog",
+        },
+        {
+            trigger: ".modal .btn-close",
+            content: "Close it",
+            run: "click",
+        },
+        {
+            trigger: "body:not(:has(.modal)) .o_form_button_cancel",
+            content: "Leave the customer being typed unsaved",
+            run: "click",
+        },
+        {
+            trigger: ".o_kanban_view",
+            content: "Back to the customers",
+        },
+    ],
+});
