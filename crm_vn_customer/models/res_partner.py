@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 from odoo.tools.sql import create_index
 
 # Fields whose change is announced to the customer's followers (owner, team
@@ -256,6 +257,17 @@ class ResPartner(models.Model):
             return False
         vietnam = vietnam or self.env.ref("base.vn")
         return self.browse()._phone_format(number=number, country=vietnam) or number.replace(" ", "")
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        """A customer is also found by a phone number however it is typed ("0912 345 678", "+84 912..."): the
+        pickers of the web client and the mobile app (a complaint's customer, a lead's) search by number too."""
+        domain = super()._search_display_name(operator, value)
+        if operator in ("ilike", "=ilike", "=") and isinstance(value, str) and sum(c.isdigit() for c in value) >= 9:
+            key = self._vn_phone_key(value)
+            if key and key.startswith("+"):
+                domain = expression.OR([domain, ["|", ("vn_phone_key", "=", key), ("vn_mobile_key", "=", key)]])
+        return domain
 
     def init(self):
         result = super().init()

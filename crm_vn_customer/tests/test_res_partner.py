@@ -161,3 +161,15 @@ class TestCustomerProfile(CrmVnCustomerCommon):
         self.assertEqual(customer.vn_mobile_key, "+84381234567")
         unreadable = self.env["res.partner"].create({"name": "Số lạ", "phone": "12 345"})
         self.assertEqual(unreadable.vn_phone_key, "12345")
+
+    def test_picker_finds_customers_by_number(self):
+        """The customer of a complaint or a lead is picked by name or by the number the caller gave, typed any
+        way; a colleague's customer stays out of a salesperson's picker."""
+        Partner = self.env["res.partner"].with_user(self.user_member)
+        self.customer_member.mobile = "0983 111 222"
+        for typed in ("0983 111 222", "+84 983 111 222", "0983.111.222"):
+            found = Partner.name_search(typed)
+            self.assertIn(self.customer_member.id, [pid for pid, __ in found], typed)
+        self.customer_other.mobile = "0977 555 666"
+        self.assertFalse(Partner.name_search("0977 555 666"))
+        self.assertTrue(self.env["res.partner"].with_user(self.user_other).name_search("0977 555 666"))

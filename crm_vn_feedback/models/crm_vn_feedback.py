@@ -127,7 +127,7 @@ class CrmVnFeedback(models.Model):
     # Progress
     state = fields.Selection(
         [
-            ("new", "New"),
+            ("new", "To Acknowledge"),
             ("acknowledged", "Acknowledged"),
             ("in_progress", "In Progress"),
             ("resolved", "Resolved"),

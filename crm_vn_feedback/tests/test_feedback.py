@@ -3,6 +3,7 @@ from datetime import datetime
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, freeze_time, tagged
+from odoo.tools import html2plaintext
 
 from .common import CrmVnFeedbackCommon
 
@@ -221,3 +222,26 @@ class TestFeedback(CrmVnFeedbackCommon):
         self.assertEqual(self.env["crm.vn.feedback"].search_count(action["domain"]), 2)
         self.assertEqual(action["context"]["default_partner_id"], self.contact_other.id)
         self.assertTrue(re.match(r"^PH\d{4}-", self.company_other.feedback_ids.reference))
+
+    def test_acknowledgement_names_both_deadlines(self):
+        """The customer is told when they will hear from us and when it should be resolved, in Vietnam's time and
+        the Vietnamese way of writing it (hand-computed in test_deadlines_across_holidays), and by whom."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.customer_member.write({"email": "cuong.tran@example.vn", "lang": "vi_VN"})
+        feedback = (
+            self.env["crm.vn.feedback"]
+            .with_user(self.user_member)
+            .create(
+                {
+                    "name": "Giao hàng trễ",
+                    "partner_id": self.customer_member.id,
+                    "priority": "1",
+                    "date_received": FRIDAY_4PM,
+                }
+            )
+        )
+        [ack] = feedback.message_ids.filtered(lambda message: feedback.reference in (message.body or ""))
+        text = re.sub(r"\s+", " ", html2plaintext(ack.body))
+        self.assertIn(f"Chuyên viên {self.user_member.name} sẽ trực tiếp phụ trách", text)
+        self.assertIn("Chúng tôi sẽ phản hồi Quý khách trước 11:00 ngày 28/04/2026.", text)
+        self.assertIn("Chúng tôi phấn đấu giải quyết xong trước 16:00 ngày 04/05/2026.", text)
