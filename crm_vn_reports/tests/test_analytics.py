@@ -1,7 +1,7 @@
 from datetime import date, datetime, timedelta
 
 from odoo import Command
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import CrmVnReportsCommon
 
@@ -189,6 +189,21 @@ class TestCohortAnalytics(CrmVnReportsCommon):
 
 @tagged("post_install", "-at_install", "crm_vn_reports")
 class TestSalespersonPerformance(CrmVnReportsCommon):
+    def test_only_salespeople_are_listed(self):
+        """Orders nobody sold, or recorded by a user outside Sales (an accountant, OdooBot), are nobody's
+        performance: no row for them beside the staff."""
+        accountant = new_test_user(
+            self.env, "rep_accountant", groups="base.group_user", name="Kế Toán", company_id=self.company.id,
+            company_ids=[Command.set(self.company.ids)],
+        )  # fmt: skip
+        self._order(self.p1, 100, 5)
+        self._order(self.p2, 200, 5).user_id = False
+        self._order(self.p3, 300, 5).user_id = accountant
+        self.env.flush_all()
+        Performance = self.env["crm.vn.salesperson.report"]
+        users = [user for (user,) in Performance._read_group([("company_id", "=", self.company.id)], ["user_id"])]
+        self.assertEqual(set(users), {self.seller_a, self.seller_b})
+
     def test_figures_per_salesperson(self):
         for days in (10, 40, 70, 100):
             self._order(self.p1, 100, days)
