@@ -21,4 +21,21 @@ class TestDemo(TransactionCase):
             "crm_vn_feedback.crm_vn_feedback_11_demo"
         )
         self.assertEqual(breached & demo, demo)
-        self.assertEqual(demo.mapped("escalated_user_id.login"), ["mai", "mai"])
+        self.assertEqual([feedback.escalated_user_id.login for feedback in demo], ["mai", "mai"])
+
+    def test_demo_customers_live_in_2025_vietnam(self):
+        """Every demo customer has a ward of the 2025 list linked in a province that still exists, and reads
+        Vietnamese; surnames in about their national shares (Nguyễn about 38 %)."""
+        customers = self.env["res.partner"].search(
+            [("email", "=like", "%.__@example.vn"), ("lifecycle_stage", "!=", False)]
+        )
+        self.assertEqual(len(customers), 60)
+        for customer in customers:
+            with self.subTest(customer=customer.name):
+                self.assertTrue(customer.state_id.active, "a province of 2025")
+                self.assertEqual(customer.city_id.name, customer.city, "the ward is linked to the official list")
+                self.assertEqual(customer.city_id.state_id, customer.state_id)
+                self.assertEqual(customer.lang, "vi_VN")
+        nguyen = customers.filtered(lambda customer: customer.name.startswith("Nguyễn "))
+        self.assertEqual(len(nguyen), 23)
+        self.assertTrue(customers.filtered("phone"), "landlines too")
