@@ -34,5 +34,10 @@
     "demo": [
         "demo/crm_vn_feedback_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "crm_vn_feedback/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -230,9 +230,14 @@ class CrmVnFeedback(models.Model):
                 raise ValidationError(self.env._("Give the feedback a subject."))
             if not vals.get("partner_id", context.get("default_partner_id")):
                 raise ValidationError(self.env._('Feedback "%(subject)s" needs a customer.', subject=subject))
+        # The form sends back the SLA policy its onchange found: anyone may send that one, only managers another.
+        sent_policies = [self._crm_vn_pop_sent_policy(vals) for vals in vals_list]
+        for vals in vals_list:
             if not self.env.su:
                 self._check_manager_fields(vals)
         feedbacks = super().create(vals_list)
+        for feedback, policy in zip(feedbacks, sent_policies, strict=True):
+            feedback._crm_vn_check_sent_policy(policy)
         if not self.env.su:
             feedbacks._check_date_received()
         for state in {feedback.state for feedback in feedbacks} - {"new"}:
@@ -247,6 +252,7 @@ class CrmVnFeedback(models.Model):
                 self._stamp_state_dates(vals["state"])
             return result
         vals = self._crm_vn_clean_values(vals)
+        sent_policy = self._crm_vn_pop_sent_policy(vals)
         self._check_manager_fields(vals)
         self._check_assessment_change(vals)
         # A stage written by hand (a kanban card dragged to a column) goes through its button: checks, dates,
@@ -256,9 +262,22 @@ class CrmVnFeedback(models.Model):
         result = super().write(vals) if vals else True
         if received_before is not None:
             self._check_date_received(received_before)
+        for feedback in self:
+            feedback._crm_vn_check_sent_policy(sent_policy)
         if state is not None:
             self._move_to_state(state)
         return result
+
+    def _crm_vn_pop_sent_policy(self, vals):
+        """The SLA policy in ``vals`` of a user who is not a sales manager, taken out of them (None if none): the
+        policy is then the one found for the type and priority, and the one sent must be that one."""
+        if self.env.su or "sla_policy_id" not in vals or self._is_sales_manager():
+            return None
+        return vals.pop("sla_policy_id") or False
+
+    def _crm_vn_check_sent_policy(self, policy):
+        if policy is not None and policy != self.sla_policy_id.id:
+            self._check_manager_fields({"sla_policy_id": policy})
 
     def _check_assessment_change(self, vals):
         """Type and priority decide the SLA policy, hence the deadlines and the result the reports count: set when

@@ -7,4 +7,5 @@ from . import (
     test_portal,
     test_security,
     test_sla,
+    test_tours,
 )
