@@ -21,5 +21,10 @@
         "views/res_config_settings_views.xml",
         "views/crm_vn_privacy_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "crm_vn_privacy/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

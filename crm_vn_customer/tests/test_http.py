@@ -95,3 +95,25 @@ class TestCustomerMobileTour(HttpCase):
         self.assertEqual(len(customer), 1)
         self.assertEqual(customer.mobile, "+84323456789")
         self.assertEqual(customer.occupation, "Giáo viên")
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestHandoverMobileTour(HttpCase):
+    browser_size = "375x667"
+    touch_enabled = True
+
+    def test_handover_on_a_phone(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        new_test_user(
+            self.env, "vn_tour_manager", groups="sales_team.group_sale_manager", name="Mai Quản Lý", lang="vi_VN"
+        )
+        leaving = new_test_user(
+            self.env, "vn_tour_leaving", groups="sales_team.group_sale_salesman", name="Tuấn Nghỉ Việc"
+        )
+        staying = new_test_user(self.env, "vn_tour_staying", groups="sales_team.group_sale_salesman", name="Lan Ở Lại")
+        customers = self.env["res.partner"].create(
+            [{"name": f"Khách Bàn Giao {i}", "user_id": leaving.id, "lifecycle_stage": "customer"} for i in range(3)]
+        )
+        self.env.flush_all()
+        self.start_tour("/odoo", "crm_vn_customer_mobile_handover", login="vn_tour_manager")
+        self.assertEqual(customers.user_id, staying)

@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -26,3 +27,27 @@ class TestFeedbackMobileTours(HttpCase):
         feedback = self.env["crm.vn.feedback"].search([("name", "=", "Máy lọc nước rò rỉ")])
         self.assertEqual(feedback.partner_id, self.customer)
         self.assertEqual(feedback.user_id, self.agent)
+
+    def test_team_leader_escalates_on_a_phone(self):
+        leader = new_test_user(
+            self.env, "vn_leader_tour", groups="sales_team.group_sale_salesman", name="Hùng Trưởng Nhóm", lang="vi_VN"
+        )
+        team = self.env["crm.team"].create(
+            {
+                "name": "Chi nhánh Tour",
+                "user_id": leader.id,
+                "crm_team_member_ids": [Command.create({"user_id": self.agent.id})],
+            }
+        )
+        self.customer.team_id = team
+        feedback = (
+            self.env["crm.vn.feedback"]
+            .with_user(self.agent)
+            .create({"name": "Điều hòa chảy nước", "partner_id": self.customer.id, "priority": "2"})
+        )
+        self.assertEqual((feedback.team_id, feedback.escalation_level), (team, 0))
+        self.env.flush_all()
+        self.start_tour("/odoo", "crm_vn_feedback_mobile_escalate", login="vn_leader_tour")
+        feedback.invalidate_recordset()
+        self.assertEqual(feedback.escalation_level, 1)
+        self.assertEqual(feedback.escalation_ids.mapped("trigger"), ["manual"])

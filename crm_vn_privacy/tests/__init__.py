@@ -5,4 +5,5 @@ from . import (
     test_data_request_settings,
     test_marketing_sms,
     test_personal_data_export,
+    test_tours,
 )

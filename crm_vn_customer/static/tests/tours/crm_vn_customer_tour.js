@@ -45,3 +45,67 @@ registry.category("web_tour.tours").add("crm_vn_customer_mobile_create", {
         },
     ],
 });
+
+// On a phone, the sales manager hands over the customers of a salesperson who is leaving.
+registry.category("web_tour.tours").add("crm_vn_customer_mobile_handover", {
+    url: "/odoo/action-crm_vn_customer.crm_vn_customer_handover_action",
+    steps: () => [
+        {
+            trigger: ".o_field_widget[name=from_user_ids] input",
+            content: "Who leaves",
+            run: "click",
+        },
+        {
+            trigger: ".modal:last-child .o_control_panel button:has(.fa-search)",
+            content: "Search the salespeople",
+            run: "click",
+        },
+        {
+            trigger: ".modal:last-child .o_searchview_input",
+            content: "Type the name",
+            run: "edit Tuấn Nghỉ Việc && press Enter",
+        },
+        {
+            trigger: ".modal:last-child .o_kanban_record:contains(Tuấn Nghỉ Việc)",
+            content: "Pick them",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=from_user_ids] .o_tag:contains(Tuấn Nghỉ Việc)",
+            content: "Picked",
+        },
+        {
+            trigger: ".o_field_widget[name=to_user_ids] input",
+            content: "Who takes over",
+            run: "click",
+        },
+        {
+            trigger: ".modal:last-child .o_control_panel button:has(.fa-search)",
+            content: "Search the salespeople",
+            run: "click",
+        },
+        {
+            trigger: ".modal:last-child .o_searchview_input",
+            content: "Type the name",
+            run: "edit Lan Ở Lại && press Enter",
+        },
+        {
+            trigger: ".modal:last-child .o_kanban_record:contains(Lan Ở Lại)",
+            content: "Pick them",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=customer_count]:contains(3)",
+            content: "Three customers will be handed over",
+        },
+        {
+            trigger: "button[name=action_confirm]",
+            content: "Hand over",
+            run: "click",
+        },
+        {
+            trigger: "body:not(:has(.o_field_widget[name=from_user_ids]))",
+            content: "Done",
+        },
+    ],
+});

@@ -53,3 +53,35 @@ registry.category("web_tour.tours").add("crm_vn_feedback_mobile_log_complaint", 
         },
     ],
 });
+
+// On a phone, a team leader escalates a complaint of their team that cannot wait.
+registry.category("web_tour.tours").add("crm_vn_feedback_mobile_escalate", {
+    url: "/odoo/action-crm_vn_feedback.crm_vn_feedback_action",
+    steps: () => [
+        {
+            trigger: ".o_kanban_record:contains(Điều hòa chảy nước)",
+            content: "Open the team's complaint",
+            run: "click",
+        },
+        {
+            // On a phone the buttons of the form are in its gear menu.
+            trigger: ".o_control_panel button:has(.fa-cog)",
+            content: "The actions of the complaint",
+            run: "click",
+        },
+        {
+            trigger: ".o-dropdown--menu [name=action_escalate]",
+            content: "Escalate",
+            run: "click",
+        },
+        {
+            trigger: ".modal-footer .btn-primary",
+            content: "Confirm",
+            run: "click",
+        },
+        {
+            trigger: "body:not(:has(.modal)) .o_form_view",
+            content: "Escalated",
+        },
+    ],
+});
