@@ -30,3 +30,18 @@ class TestPrivacyMobileTours(HttpCase):
         self.customer.invalidate_recordset()
         self.assertTrue(self.customer.consent_marketing_sms)
         self.assertFalse(self.customer.consent_marketing_email)
+
+    def test_answer_a_data_request_on_a_phone(self):
+        new_test_user(
+            self.env, "vn_request_manager", groups="sales_team.group_sale_manager", name="Mai Quản Lý", lang="vi_VN"
+        )
+        request = self.env["crm.vn.data.request"].create(
+            {"partner_id": self.customer.id, "request_type": "access", "channel": "email"}
+        )
+        self.env.flush_all()
+        self.start_tour("/odoo", "crm_vn_privacy_mobile_answer_request", login="vn_request_manager")
+        request.invalidate_recordset()
+        self.assertTrue(request.identity_verified)
+        self.assertEqual(request.state, "answered")
+        self.assertTrue(request.date_answered)
+        self.assertEqual(request.export_attachment_id.name, f"{request.reference}.json")

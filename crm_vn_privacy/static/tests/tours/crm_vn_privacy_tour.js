@@ -55,3 +55,54 @@ registry.category("web_tour.tours").add("crm_vn_privacy_mobile_record_consent", 
         },
     ],
 });
+
+// On a phone, the sales manager checks who asked, prepares the export of a customer's data and marks the request
+// as answered.
+registry.category("web_tour.tours").add("crm_vn_privacy_mobile_answer_request", {
+    url: "/odoo/action-crm_vn_privacy.crm_vn_data_request_action",
+    steps: () => [
+        {
+            trigger: ".o_data_row td[name=partner_id]:contains(Đỗ Thu Hà)",
+            content: "Open the request",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=identity_verified] input",
+            content: "Her identity was checked (citizen card)",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_button_save",
+            content: "Save",
+            run: "click",
+        },
+        {
+            trigger: ".o_control_panel button:has(.fa-cog)",
+            content: "The actions of the request",
+            run: "click",
+        },
+        {
+            trigger: ".o-dropdown--menu [name=action_export_personal_data]",
+            content: "Prepare the export of her data",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=export_attachment_id]:contains(.json)",
+            content: "The file is attached",
+        },
+        {
+            trigger: ".o_control_panel button:has(.fa-cog)",
+            content: "The actions of the request",
+            run: "click",
+        },
+        {
+            trigger: ".o-dropdown--menu [name=action_answer]",
+            content: "She was sent her data: answered",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=date_answered]",
+            content: "Answered today",
+        },
+    ],
+});
