@@ -242,7 +242,7 @@ class ResPartner(models.Model):
 
     @api.depends("phone", "mobile")
     def _compute_vn_phone_keys(self):
-        vietnam = self.env.ref("base.vn")
+        vietnam = self.env["res.country"].browse(self.env["ir.model.data"]._xmlid_to_res_id("base.vn"))
         for partner in self:
             partner.vn_phone_key = partner._vn_phone_key(partner.phone, vietnam)
             partner.vn_mobile_key = partner._vn_phone_key(partner.mobile, vietnam)
@@ -255,7 +255,8 @@ class ResPartner(models.Model):
         ``vietnam``: the country record, when the caller already has it."""
         if not number:
             return False
-        vietnam = vietnam or self.env.ref("base.vn")
+        # The country by its cached external id: env.ref() would query the table on every call (duplicate check).
+        vietnam = vietnam or self.env["res.country"].browse(self.env["ir.model.data"]._xmlid_to_res_id("base.vn"))
         return self.browse()._phone_format(number=number, country=vietnam) or number.replace(" ", "")
 
     @api.model
