@@ -58,8 +58,10 @@ class ResPartner(models.Model):
                 partner.vn_duplicate_warning = partner.vn_duplicate_candidates = False
                 continue
             candidates = (partner._origin or self.browse())._vn_duplicate_candidates(vals, limit=5)
-            partner.vn_duplicate_warning = self._vn_duplicate_html(candidates) if candidates else False
-            partner.vn_duplicate_candidates = self._vn_duplicate_list(candidates) if candidates else False
+            # The candidates in words once (their public info is read with sudo): the list, and the html from it.
+            rows = self._vn_duplicate_list(candidates) if candidates else False
+            partner.vn_duplicate_candidates = rows
+            partner.vn_duplicate_warning = self._vn_duplicate_html(candidates, rows) if rows else False
 
     # ------------------------------------------------------------------
     # Contract
@@ -261,8 +263,10 @@ class ResPartner(models.Model):
         return rows
 
     @api.model
-    def _vn_duplicate_html(self, candidates):
-        rows = [
+    def _vn_duplicate_html(self, candidates, rows=None):
+        """The warning as html; ``rows``: ``_vn_duplicate_list(candidates)`` when the caller has it already."""
+        rows = rows if rows is not None else self._vn_duplicate_list(candidates)
+        items = [
             Markup("<li><strong>%s</strong> (%s) %s: %s%s</li>")
             % (
                 row["name"],
@@ -271,11 +275,11 @@ class ResPartner(models.Model):
                 row["match"],
                 Markup(" <em>%s</em>") % row["advice"] if row["advice"] else "",
             )
-            for row in self._vn_duplicate_list(candidates)
+            for row in rows
         ]
         return Markup("<div><p>%s</p><ul>%s</ul></div>") % (
             self.env._("This customer may already exist:"),
-            Markup("").join(rows),
+            Markup("").join(items),
         )
 
     def _crm_vn_merge_snapshot(self):
