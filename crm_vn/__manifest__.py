@@ -13,6 +13,7 @@
         "crm_vn_privacy",
         "crm_vn_feedback",
         "crm_vn_reports",
+        "crm_vn_dashboard",
     ],
     "application": True,
     "installable": True,

@@ -34,5 +34,10 @@
     "demo": [
         "demo/sale_order_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "crm_vn_reports/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

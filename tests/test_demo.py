@@ -1,6 +1,7 @@
 """Cross-module: the demo a newcomer opens first (the whole suite is installed with demo data here)."""
 
 from odoo.tests import TransactionCase, tagged
+from odoo.tools.safe_eval import safe_eval
 
 
 @tagged("post_install", "-at_install", "crm_vn_demo")
@@ -39,3 +40,67 @@ class TestDemo(TransactionCase):
         nguyen = customers.filtered(lambda customer: customer.name.startswith("Nguyễn "))
         self.assertEqual(len(nguyen), 23)
         self.assertTrue(customers.filtered("phone"), "landlines too")
+
+    def test_a_vietnamese_demo_company(self):
+        """The demo staff work in a Vietnamese company, in đồng, on Vietnam's working calendar with its public
+        holidays; their customers, orders, feedback and pipeline are that company's."""
+        company = self.env.ref("crm_vn_customer.res_company_vn_demo")
+        self.assertEqual(
+            (
+                company.country_id.code,
+                company.currency_id.name,
+                company.partner_id.lang,
+                company.partner_id.city_id.name,
+            ),
+            ("VN", "VND", "vi_VN", "Phường Cầu Giấy"),
+        )
+        calendar = company.resource_calendar_id
+        self.assertEqual(calendar.tz, "Asia/Ho_Chi_Minh")
+        new_year = self.env["resource.calendar.leaves"].search(
+            [
+                ("company_id", "=", company.id),
+                ("calendar_id", "=", False),
+                ("date_from", "<=", f"{company.create_date.year + 1}-01-01 00:00:00"),
+                ("date_to", ">=", f"{company.create_date.year + 1}-01-01 00:00:00"),
+            ]
+        )
+        self.assertTrue(new_year, "the public holidays of next year are the company's time off")
+        for login in ("mai", "hung", "lan", "tuan"):
+            user = self.env["res.users"].search([("login", "=", login)])
+            self.assertEqual(
+                (user.company_id, user.company_ids, user.lang, user.tz), (company, company, "vi_VN", "Asia/Ho_Chi_Minh")
+            )
+        orders = self.env["sale.order"].search([("partner_id.email", "=like", "%.__@example.vn")])
+        self.assertEqual(len(orders), 80)
+        self.assertEqual(orders.company_id, company)
+        self.assertEqual(orders.currency_id.name, "VND")
+        self.assertGreaterEqual(min(orders.mapped("amount_total")), 300000, "prices in đồng")
+        staff = self.env["res.users"].search([("login", "in", ["hung", "lan", "tuan"])])
+        self.assertEqual(orders.user_id, staff, "every order has one of the demo salespeople")
+        leads = self.env["crm.lead"].search([("company_id", "=", company.id)])
+        self.assertGreaterEqual(len(leads), 10)
+        self.assertEqual(leads.company_currency.name, "VND")
+        self.assertTrue(
+            self.env["calendar.event"].search([("opportunity_id", "in", leads.ids), ("start", ">=", "now")])
+        )
+        self.assertTrue(self.env["mail.activity"].search([("user_id", "in", staff.ids)]))
+
+    def test_only_the_demo_staff_in_the_salesperson_report(self):
+        """A demo manager's performance report lists the demo salespeople, not Odoo's demo users, OdooBot or
+        nobody."""
+        mai = self.env["res.users"].search([("login", "=", "mai")])
+        rows = self.env["crm.vn.salesperson.report"].with_user(mai).search([])
+        self.assertEqual(set(rows.user_id.mapped("login")), {"hung", "lan", "tuan"})
+        self.assertTrue(all(rows.mapped("user_id")))
+
+    def test_the_salespersons_customer_list_holds_customers_only(self):
+        """A demo salesperson's *Customer Profiles* list: their own and unassigned Vietnamese customers, none of Odoo's
+        US demo contacts."""
+        lan = self.env["res.users"].search([("login", "=", "lan")])
+        action = self.env["ir.actions.act_window"]._for_xml_id("crm_vn_customer.res_partner_action_customer")
+        customers = (
+            self.env["res.partner"].with_user(lan).with_context(**lan.context_get()).search(safe_eval(action["domain"]))
+        )
+        self.assertTrue(customers)
+        self.assertEqual(set(customers.mapped("country_id.code")), {"VN"})
+        self.assertTrue(all(c.user_id.login in (False, "lan") for c in customers))

@@ -1,4 +1,4 @@
-from odoo import api, fields, models, tools
+from odoo import SUPERUSER_ID, api, fields, models, tools
 from odoo.tools import SQL
 
 from ..tools.local_dates import local_date, local_today
@@ -91,13 +91,16 @@ class CrmVnSalespersonReport(models.Model):
             SELECT e.*, comp.currency_id
               FROM events e
          LEFT JOIN res_company comp ON comp.id = e.company_id
-             -- Salespeople only: not what nobody or a user outside Sales (OdooBot, an accountant) recorded.
+             -- Salespeople only: not what nobody, OdooBot (the superuser, in every group) or a user outside Sales
+             -- (an accountant) recorded.
              WHERE e.user_id IN (
                     SELECT rel.uid
                       FROM res_groups_users_rel rel
                       JOIN ir_model_data imd ON imd.model = 'res.groups' AND imd.res_id = rel.gid
-                     WHERE imd.module = 'sales_team' AND imd.name = 'group_sale_salesman')
+                     WHERE imd.module = 'sales_team' AND imd.name = 'group_sale_salesman'
+                       AND rel.uid != %(superuser)s)
             """,
+            superuser=SUPERUSER_ID,
             order_day=local_date(SQL("o.date_order")),
             created_day=local_date(SQL("c.create_date")),
             today=local_today(),

@@ -3,5 +3,6 @@ from . import (
     test_digest,
     test_pdf_reports,
     test_svg_chart,
+    test_tours,
     test_xlsx_export,
 )
