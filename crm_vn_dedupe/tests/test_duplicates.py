@@ -484,6 +484,16 @@ class TestFormWarningTours(HttpCase):
         self.assertIn("Gặp ở hội chợ", activity.note)
         self.assertFalse(self.env["res.partner"].search([("name", "=", "Nguyen Van Trung")]), "nothing saved")
 
+    def test_quick_check_then_ask_the_owner(self):
+        self.start_tour("/odoo", "crm_vn_dedupe_mobile_quick_check", login="vn_dedupe_tour")
+        activity = self.env["mail.activity"].search(
+            [("res_model", "=", "res.partner"), ("res_id", "=", self.theirs.id)]
+        )
+        self.assertEqual(activity.user_id, self.colleague)
+        self.assertIn("Khách quay lại cửa hàng", activity.note)
+        self.assertEqual(self.theirs.user_id, self.colleague, "asking hands nothing over by itself")
+        self.assertFalse(self.env["res.partner"].search([("name", "=", "Trung Nguyen")]), "nothing saved")
+
     def test_open_own_duplicate_from_the_form(self):
         self.start_tour("/odoo", "crm_vn_dedupe_form_open_duplicate", login="vn_dedupe_tour")
         self.assertFalse(self.env["res.partner"].search([("name", "=", "Tran Thi Own")]), "nothing saved")

@@ -103,3 +103,39 @@ registry.category("web_tour.tours").add("crm_vn_dedupe_form_open_duplicate", {
         },
     ],
 });
+
+// The quick check from the menu, on a phone: a salesperson checks a walk-in customer's number before typing a
+// profile, finds a colleague's customer and asks the owner for it.
+registry.category("web_tour.tours").add("crm_vn_dedupe_mobile_quick_check", {
+    url: "/odoo/action-crm_vn_dedupe.crm_vn_customer_check_action",
+    steps: () => [
+        {
+            trigger: ".o_field_widget[name=name] input",
+            content: "The customer's name as said",
+            run: "edit Trung Nguyen && click body",
+        },
+        {
+            trigger: ".o_field_widget[name=mobile] input",
+            content: "The number, with the old 11-digit prefix",
+            run: "edit 0912.777.888 && click body",
+        },
+        {
+            trigger: ".alert-warning .o_field_widget[name=duplicate_html]:contains(Nguyễn Văn Trung)",
+            content: "A colleague's customer",
+        },
+        {
+            trigger: ".o_field_widget[name=note] input",
+            content: "A word for the owner",
+            run: "edit Khách quay lại cửa hàng && click body",
+        },
+        {
+            trigger: "button[name=action_ask_owner]",
+            content: "Ask the owner",
+            run: "click",
+        },
+        {
+            trigger: ".o_notification .bg-success, .o_notification_bar.bg-success",
+            content: "The request is sent",
+        },
+    ],
+});
