@@ -62,8 +62,8 @@ registry.category("web_tour.tours").add("crm_vn_privacy_mobile_answer_request", 
     url: "/odoo/action-crm_vn_privacy.crm_vn_data_request_action",
     steps: () => [
         {
-            trigger: ".o_data_row td[name=partner_id]:contains(Đỗ Thu Hà)",
-            content: "Open the request",
+            trigger: ".o_kanban_record:contains(Đỗ Thu Hà):contains(Trả lời trước)",
+            content: "Open the request: a card with its customer and the day to answer by",
             run: "click",
         },
         {
