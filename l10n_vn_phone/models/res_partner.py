@@ -30,7 +30,26 @@ class ResPartner(models.Model):
             country = next(iter(by_country), self._l10n_vn_phone_country(vals))
             vals = dict(vals)
             self._l10n_vn_normalize_phone_vals(vals, country)
+        elif vals.get("country_id") and self.env["res.country"].browse(vals["country_id"]).code == "VN":
+            # Numbers typed while the partner was not Vietnamese were kept as typed: read them now.
+            result = super().write(vals)
+            self._l10n_vn_normalize_typed_phones()
+            return result
         return super().write(vals)
+
+    def _l10n_vn_normalize_typed_phones(self):
+        """Store in E.164 the numbers still as typed (no ``+``) of these Vietnamese partners; a number that cannot be
+        read the Vietnamese way is left as it is (changing a country does not fail on an old number)."""
+        for partner in self:
+            vals = {}
+            for fname in PHONE_FIELDS:
+                raw = partner[fname]
+                if raw and not raw.startswith("+"):
+                    normalized = normalize_vn_phone(raw)
+                    if normalized:
+                        vals[fname] = normalized
+            if vals:
+                partner.write(vals)
 
     def _l10n_vn_phone_country(self, vals):
         """The country in which the numbers of ``vals`` are read for this partner: its own, else its company's."""

@@ -60,6 +60,22 @@ class TestPartnerPhone(TransactionCase):
         with self.assertRaises(ValidationError):
             self.env["res.partner"].create({"name": "Jane", "country_id": us.id, "phone": "+84 12"})
 
+    def test_phone_typed_abroad_normalised_when_the_partner_becomes_vietnamese(self):
+        """Typed in a company outside Vietnam without a country, an old 11-digit mobile is kept as typed; choosing
+        Vietnam afterwards stores it in E.164 (the 2018 conversion applied)."""
+        us_company = self.env["res.company"].create({"name": "US Co", "country_id": self.env.ref("base.us").id})
+        partner = (
+            self.env["res.partner"]
+            .with_company(us_company)
+            .create({"name": "Lê Văn Tám", "mobile": "0168 123 4567", "phone": "ext. 12"})
+        )
+        self.assertEqual(partner.mobile, "0168 123 4567")
+        self.user.company_ids |= us_company
+        partner.with_user(self.user).with_company(us_company).write({"country_id": self.vn.id})
+        self.assertEqual(partner.mobile, "+84381234567")
+        self.assertEqual(partner.phone, "ext. 12", "what cannot be read is left, the country still changes")
+        self.assertEqual(partner.country_id, self.vn)
+
     def test_phone_write_on_mixed_countries(self):
         us = self.env.ref("base.us")
         american = self.env["res.partner"].create({"name": "John", "country_id": us.id})
