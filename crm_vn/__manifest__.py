@@ -14,6 +14,7 @@
         "crm_vn_feedback",
         "crm_vn_reports",
         "crm_vn_dashboard",
+        "crm_vn_zalo",
     ],
     "application": True,
     "installable": True,

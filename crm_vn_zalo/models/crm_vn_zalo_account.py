@@ -1,0 +1,186 @@
+import logging
+from datetime import timedelta
+
+import psycopg2.errors
+import requests
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from ..tools.zalo import EXPIRED_TOKEN_ERRORS
+
+_logger = logging.getLogger(__name__)
+
+TIMEOUT = 10  # seconds: a job waits this long at most for Zalo; a user's request never does (sends are queued)
+
+
+class ZaloError(Exception):
+    """Zalo answered with an error (``code``, Zalo's ``message``) or could not be reached (``http_status``)."""
+
+    def __init__(self, code, message, http_status=None):
+        super().__init__(f"{code}: {message}")
+        self.code, self.message, self.http_status = code, message, http_status
+
+
+class CrmVnZaloAccount(models.Model):
+    """A Zalo Official Account of a company and the app that acts for it (OAuth v4).
+
+    The secrets and tokens are readable by system administrators only (``groups``) and never logged. The access
+    token is refreshed before it expires (scheduled job) and once on an "expired token" answer; a refresh token is
+    single-use, so a refresh locks the account's row in its own transaction and commits at once: a second process
+    waiting on the lock then finds the new token and does not refresh again.
+    """
+
+    _name = "crm.vn.zalo.account"
+    _description = "Zalo Official Account"
+    _order = "company_id, name"
+
+    name = fields.Char(required=True)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
+    oa_id = fields.Char("OA ID", index=True, help="The Official Account's id, as in Zalo's events (recipient.id).")
+    app_id = fields.Char("App ID", required=True, index=True)
+    app_secret = fields.Char(groups="base.group_system", copy=False)
+    oa_secret_key = fields.Char(
+        "OA Secret Key", groups="base.group_system", copy=False, help="Signs the events Zalo sends to the webhook."
+    )
+    access_token = fields.Char(groups="base.group_system", copy=False)
+    refresh_token = fields.Char(groups="base.group_system", copy=False)
+    token_expires_at = fields.Datetime("Access Token Expires", readonly=True, copy=False)
+    oauth_url = fields.Char("OAuth URL", required=True, default="https://oauth.zaloapp.com")
+    openapi_url = fields.Char("Official Account API URL", required=True, default="https://openapi.zalo.me")
+    business_url = fields.Char("ZNS API URL", required=True, default="https://business.openapi.zalo.me")
+    template_ids = fields.One2many("crm.vn.zalo.template", "account_id", "ZNS Templates")
+    feedback_ack_template_id = fields.Many2one(
+        "crm.vn.zalo.template",
+        "Feedback Acknowledgement",
+        domain="[('account_id', '=', id), ('model', '=', 'crm.vn.feedback')]",
+        help="Sent by ZNS instead of the email when a customer whose preferred channel is Zalo files feedback.",
+    )
+    webhook_url = fields.Char(compute="_compute_webhook_url", help="The address to give Zalo for the OA's events.")
+
+    _sql_constraints = [("app_id_uniq", "unique(app_id)", "A Zalo app can serve one Official Account here.")]
+
+    def _compute_webhook_url(self):
+        base = self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
+        for account in self:
+            account.webhook_url = f"{base}/crm_vn_zalo/webhook"
+
+    # ------------------------------------------------------------------ tokens
+    def _zalo_access_token(self):
+        self.ensure_one()
+        return self.sudo().access_token
+
+    def _zalo_refresh(self, known_token):
+        """Refresh the access token (OAuth v4 refresh grant) in a transaction of its own, once for all processes.
+
+        ``known_token``: the access token the caller has (the one Zalo refused, or the one about to expire); when
+        the stored token is another one, another process refreshed meanwhile and its token is returned as is.
+        """
+        self.ensure_one()
+        for attempt in range(3):
+            try:
+                with self.env.registry.cursor() as cr:
+                    account = self.with_env(self.env(cr=cr)).sudo()
+                    cr.execute(SQL("SELECT id FROM crm_vn_zalo_account WHERE id = %s FOR UPDATE", account.id))
+                    if account.access_token != known_token:
+                        return account.access_token
+                    token = account._zalo_call_refresh()
+                    # the refresh token was spent: the new one must be kept whatever the caller's transaction does
+                    cr.commit()  # pylint: disable=invalid-commit
+                self.invalidate_recordset(["access_token", "refresh_token", "token_expires_at"])
+                return token
+            except psycopg2.errors.SerializationFailure:
+                # another process refreshed between our snapshot and the lock: read again in a new transaction
+                if attempt == 2:
+                    raise
+        return None
+
+    def _zalo_call_refresh(self):
+        if not self.refresh_token:
+            raise UserError(self.env._("Zalo account %(name)s: there is no refresh token.", name=self.name))
+        try:
+            response = requests.post(
+                f"{self.oauth_url.rstrip('/')}/v4/oa/access_token",
+                headers={"secret_key": self.app_secret or ""},
+                data={"refresh_token": self.refresh_token, "app_id": self.app_id, "grant_type": "refresh_token"},
+                timeout=TIMEOUT,
+            )
+            answer = response.json()
+        except (requests.RequestException, ValueError) as error:
+            raise ZaloError(-1, type(error).__name__) from None
+        if not answer.get("access_token"):
+            # the refresh token is kept: Zalo did not use it
+            raise ZaloError(answer.get("error", -1), answer.get("error_description") or answer.get("message", ""))
+        self.write(
+            {
+                "access_token": answer["access_token"],
+                "refresh_token": answer.get("refresh_token") or self.refresh_token,
+                "token_expires_at": fields.Datetime.now() + timedelta(seconds=int(answer.get("expires_in") or 0)),
+            }
+        )
+        _logger.info("Zalo account %s: access token refreshed", self.id)
+        return answer["access_token"]
+
+    @api.model
+    def _cron_refresh_tokens(self):
+        """Refresh the tokens that expire within the hour (they last 25 hours)."""
+        soon = fields.Datetime.now() + timedelta(hours=1)
+        for account in self.search(["|", ("token_expires_at", "=", False), ("token_expires_at", "<", soon)]):
+            if not account.sudo().refresh_token:
+                continue
+            try:
+                account._zalo_refresh(account.sudo().access_token)
+            except ZaloError as error:
+                _logger.warning("Zalo account %s: token refresh failed (%s)", account.id, error.code)
+
+    # ------------------------------------------------------------------ calls
+    def _zalo_call(self, method, api, path, params=None, payload=None):
+        """Call Zalo (``api``: "openapi" or "business") and return the answer's ``data``; on an expired token,
+        refresh once and try again. Raises ZaloError."""
+        self.ensure_one()
+        base = self.openapi_url if api == "openapi" else self.business_url
+        url = f"{base.rstrip('/')}/{path.lstrip('/')}"
+        token = self._zalo_access_token()
+        for attempt in (1, 2):
+            try:
+                response = requests.request(
+                    method, url, headers={"access_token": token or ""}, params=params, json=payload, timeout=TIMEOUT
+                )
+            except requests.RequestException as error:
+                raise ZaloError(-1, type(error).__name__) from None
+            try:
+                answer = response.json()
+            except ValueError:
+                raise ZaloError(-1, f"HTTP {response.status_code}", response.status_code) from None
+            code = answer.get("error", 0)
+            if response.status_code >= 400 and not code:
+                code = -1
+            if code in EXPIRED_TOKEN_ERRORS and attempt == 1:
+                token = self._zalo_refresh(token)
+                continue
+            if code:
+                raise ZaloError(code, answer.get("message", ""), response.status_code)
+            return answer.get("data") if "data" in answer else answer
+        raise ZaloError(-124, "expired token")
+
+    # ------------------------------------------------------------------ actions
+    def action_refresh_token(self):
+        for account in self:
+            try:
+                account._zalo_refresh(account.sudo().access_token)
+            except ZaloError as error:
+                raise UserError(
+                    self.env._(
+                        "Zalo refused to refresh the token (%(code)s: %(message)s).",
+                        code=error.code,
+                        message=error.message,
+                    )
+                ) from None
+        return True
+
+    def action_sync_templates(self):
+        for account in self:
+            self.env["crm.vn.zalo.template"]._zalo_sync(account)
+        return True

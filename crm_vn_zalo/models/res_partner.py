@@ -1,0 +1,56 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+# Written by the Zalo events only: a user who could set a Zalo user id could read or answer someone else's chats.
+ZALO_FIELDS = ("zalo_user_id", "zalo_status", "zalo_last_message_at")
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    zalo_user_id = fields.Char(
+        "Zalo User ID", copy=False, index="btree_not_null", help="The customer's id for our Official Account on Zalo."
+    )
+    zalo_status = fields.Selection(
+        [("follower", "Follows the OA"), ("unfollowed", "Unfollowed")], "Zalo", copy=False, readonly=True
+    )
+    zalo_unverified = fields.Boolean(
+        "Unverified Zalo Contact",
+        copy=False,
+        help="Created from a Zalo message of someone not recognised: check who it is, then link or merge.",
+    )
+    zalo_last_message_at = fields.Datetime("Last Zalo Message", copy=False, readonly=True)
+    zalo_message_ids = fields.One2many("crm.vn.zalo.message", "partner_id", "Zalo Messages")
+    zalo_message_count = fields.Integer(compute="_compute_zalo_message_count")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(fname in vals for vals in vals_list for fname in ZALO_FIELDS):
+            self._zalo_check_link_rights()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if any(fname in vals for fname in ZALO_FIELDS):
+            self._zalo_check_link_rights()
+        return super().write(vals)
+
+    def _zalo_check_link_rights(self):
+        if not self.env.su and not self.env.user.has_group("base.group_system"):
+            raise AccessError(self.env._("Only Zalo itself (its events) links a customer to a Zalo user."))
+
+    def _compute_zalo_message_count(self):
+        counts = dict(
+            self.env["crm.vn.zalo.message"]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
+        )
+        for partner in self:
+            partner.zalo_message_count = counts.get(partner, 0)
+
+    def action_view_zalo_messages(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Zalo Messages of %(customer)s", customer=self.display_name),
+            "res_model": "crm.vn.zalo.message",
+            "view_mode": "list,form",
+            "domain": [("partner_id", "=", self.id)],
+        }

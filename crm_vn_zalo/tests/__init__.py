@@ -1,0 +1,1 @@
+from . import test_zalo, test_zalo_workers

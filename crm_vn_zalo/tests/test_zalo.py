@@ -1,0 +1,324 @@
+"""The connector against a stand-in of Zalo's APIs (tests/zalo_stand_in.py) on 127.0.0.1: templates, sending,
+consent, errors and retries, tokens, the webhook and ownership."""
+
+import json
+import time
+from datetime import timedelta
+from unittest.mock import patch
+
+from odoo import fields
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from ..tools.zalo import webhook_mac
+from .zalo_stand_in import ZaloStandIn
+
+VN_MORNING = "2026-12-03 03:00:00"  # 10:00 in Vietnam, within the marketing hours
+
+
+class ZaloCommon(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.zalo = ZaloStandIn()
+        cls.zalo.__enter__()
+        cls.addClassCleanup(cls.zalo.__exit__, None, None, None)
+        z = cls.zalo
+        z.add_template(
+            101, "Xác nhận tiếp nhận phản hồi", params=[("customer_name", "1", 30), ("feedback_ref", "4", 30)]
+        )
+        z.add_template(102, "Cảm ơn khách hàng", tag="CUSTOMER_CARE", params=[("customer_name", "1", 30)])
+        z.add_template(103, "Ưu đãi tháng 12", tag="PROMOTION", params=[("customer_name", "1", 30)])
+        z.add_template(104, "Mẫu chờ duyệt", status="PENDING_REVIEW", params=[("customer_name", "1", 30)])
+        cls.env.company.country_id = cls.env.ref("base.vn")
+        cls.account = cls.env["crm.vn.zalo.account"].create(
+            {
+                "name": "OA Sao Việt",
+                "oa_id": "579745863508352884",
+                "app_id": z.app_id,
+                "app_secret": z.app_secret,
+                "oa_secret_key": "oa-secret",
+                "access_token": z.access_token,
+                "refresh_token": z.refresh_token,
+                "oauth_url": z.url,
+                "openapi_url": z.url,
+                "business_url": z.url,
+            }
+        )
+        cls.account.action_sync_templates()
+        Template = cls.env["crm.vn.zalo.template"]
+        cls.t_ack, cls.t_care, cls.t_promo, cls.t_pending = (
+            Template.search([("zalo_template_id", "=", str(i))]) for i in (101, 102, 103, 104)
+        )
+        partner_model = cls.env["ir.model"]._get("res.partner")
+        for template in cls.t_care | cls.t_promo | cls.t_pending:
+            template.model_id = partner_model
+            template.param_ids.field_path = "name"
+        cls.t_ack.model_id = cls.env["ir.model"]._get("crm.vn.feedback")
+        cls.t_ack.param_ids.filtered(lambda p: p.name == "customer_name").field_path = "partner_id.name"
+        cls.t_ack.param_ids.filtered(lambda p: p.name == "feedback_ref").field_path = "reference"
+        cls.seller = new_test_user(cls.env, "zalo_seller", groups="sales_team.group_sale_salesman", name="Lan Zalo")
+        cls.colleague = new_test_user(cls.env, "zalo_colleague", groups="sales_team.group_sale_salesman")
+        Partner = cls.env["res.partner"].with_context(crm_vn_skip_duplicate_check=True)
+        cls.customer = Partner.create(
+            {"name": "Nguyễn Thu Hà", "mobile": "0912 345 678", "user_id": cls.seller.id, "lifecycle_stage": "customer"}
+        )
+        cls.theirs = Partner.create(
+            {
+                "name": "Trần Văn Bình",
+                "mobile": "0987 654 321",
+                "user_id": cls.colleague.id,
+                "lifecycle_stage": "customer",
+            }
+        )
+
+    def setUp(self):
+        super().setUp()
+        self.zalo.reset()
+        self.addCleanup(self.zalo.templates["101"].update, dict(self.zalo.templates["101"]))
+
+    def _send_queue(self):
+        with patch.object(fields.Datetime, "now", return_value=fields.Datetime.from_string(VN_MORNING)):
+            self.env["crm.vn.zalo.message"]._cron_send()
+
+    def _compose(self, template, records, user=None):
+        composer = (
+            self.env["crm.vn.zalo.composer"]
+            .with_user(user or self.seller)
+            .with_context(active_model=records._name, active_ids=records.ids)
+            .create({"template_id": template.id})
+        )
+        return composer, composer.action_send()
+
+
+@tagged("post_install", "-at_install", "crm_vn_zalo")
+class TestZaloSending(ZaloCommon):
+    def test_templates_synced_with_parameters(self):
+        self.assertEqual(self.t_ack.name, "Xác nhận tiếp nhận phản hồi")
+        self.assertEqual(
+            (self.t_promo.tag, self.t_care.tag, self.t_pending.status), ("promotion", "customer_care", "PENDING_REVIEW")
+        )
+        self.assertEqual(
+            sorted(self.t_ack.param_ids.mapped(lambda p: (p.name, p.param_type, p.max_length))),
+            [("customer_name", "1", 30), ("feedback_ref", "4", 30)],
+        )
+        # a second sync keeps what the company mapped
+        self.zalo.templates["101"]["templateName"] = "Xác nhận phản hồi (v2)"
+        self.account.action_sync_templates()
+        self.assertEqual(self.t_ack.name, "Xác nhận phản hồi (v2)")
+        self.assertEqual(self.t_ack.param_ids.filtered(lambda p: p.name == "feedback_ref").field_path, "reference")
+
+    def test_send_from_a_customer_is_queued_then_sent(self):
+        _composer, result = self._compose(self.t_care, self.customer)
+        self.assertEqual(result["params"]["type"], "success")
+        message = self.env["crm.vn.zalo.message"].search([("partner_id", "=", self.customer.id)])
+        self.assertEqual((message.state, message.phone), ("queued", "84912345678"))
+        self.assertFalse(self.zalo.sends, "nothing goes to Zalo during the user's request")
+        self._send_queue()
+        self.assertEqual(len(self.zalo.sends), 1)
+        sent = self.zalo.sends[0]
+        self.assertEqual(
+            (sent["phone"], sent["template_id"], sent["template_data"], sent["tracking_id"]),
+            ("84912345678", "102", {"customer_name": "Nguyễn Thu Hà"}, message.tracking_id),
+        )
+        self.assertEqual((message.state, message.zalo_msg_id), ("sent", sent["msg_id"]))
+        self.assertIn("Cảm ơn khách hàng", self.customer.message_ids[0].body)
+        self._send_queue()
+        self.assertEqual(len(self.zalo.sends), 1, "never sent twice")
+
+    def test_parameters_checked_before_anything_is_queued(self):
+        self.customer.name = "Nguyễn Thị Thu Hà Phương Anh Ngọc Diệp"  # 36 characters: over the template's 30
+        with self.assertRaises(ValidationError) as error:
+            self._compose(self.t_care, self.customer)
+        self.assertIn("customer_name", str(error.exception))
+        self.assertIn("Nguyễn Thị Thu Hà Phương Anh Ngọc Diệp", str(error.exception))
+        self.assertFalse(self.env["crm.vn.zalo.message"].search([("partner_id", "=", self.customer.id)]))
+
+    def test_promotion_needs_consent(self):
+        _composer, result = self._compose(self.t_promo, self.customer)
+        self.assertEqual(result["params"]["type"], "warning")
+        message = self.env["crm.vn.zalo.message"].search([("partner_id", "=", self.customer.id)])
+        self.assertEqual((message.state, message.failure_code), ("skipped", "no_consent"))
+        self.env["crm.vn.consent"].create(
+            {
+                "partner_id": self.customer.id,
+                "purpose": "marketing",
+                "channel": "zalo",
+                "state": "given",
+                "method": "form",
+            }
+        )
+        self._compose(self.t_promo, self.customer)
+        self._send_queue()
+        self.assertEqual([s["template_id"] for s in self.zalo.sends], ["103"])
+        log = self.env["crm.vn.marketing.log"].search([("partner_id", "=", self.customer.id)])
+        self.assertEqual((log.channel, log.recipient), ("zalo", "+84912345678"))
+        # on the Do-Not-Call list: refused even with the consent
+        self.customer.vn_do_not_call = True
+        self._compose(self.t_promo, self.customer)
+        self.assertEqual(
+            self.env["crm.vn.zalo.message"].search([("partner_id", "=", self.customer.id)], limit=1).state, "skipped"
+        )
+
+    def test_a_salesperson_sends_only_to_customers_they_may_read(self):
+        with self.assertRaises(AccessError):
+            self._compose(self.t_care, self.theirs)
+        self.assertFalse(self.env["crm.vn.zalo.message"].search([("partner_id", "=", self.theirs.id)]))
+
+    def test_errors_and_retries(self):
+        self.zalo.next_error = [(-32, "Request exceeded rate limit"), (-108, "Phone number is invalid")]
+        self._compose(self.t_care, self.customer)
+        message = self.env["crm.vn.zalo.message"].search([("partner_id", "=", self.customer.id)])
+        self._send_queue()
+        self.assertEqual((message.state, message.attempt_count, message.failure_code), ("queued", 1, "-32"))
+        self.assertGreater(message.next_try_at, fields.Datetime.from_string(VN_MORNING))
+        self._send_queue()
+        self.assertEqual(message.attempt_count, 1, "not before its next try")
+        message.next_try_at = False
+        self._send_queue()
+        self.assertEqual((message.state, message.failure_reason), ("failed", "Invalid phone number."))
+
+    def test_expired_token_refreshed_once(self):
+        self.zalo.token_expired = True
+        self._compose(self.t_care, self.customer | self.customer.copy({"mobile": "0903 111 222"}))
+        self._send_queue()
+        self.assertEqual(self.zalo.refreshes, 1)
+        self.assertEqual(len(self.zalo.sends), 2)
+        self.assertEqual(self.account.sudo().refresh_token, self.zalo.refresh_token, "the new refresh token is kept")
+
+    def test_acknowledgement_by_zns_for_customers_who_prefer_zalo(self):
+        self.account.feedback_ack_template_id = self.t_ack
+        self.customer.preferred_channel = "zalo"
+        self.customer.email = "ha@example.vn"
+        feedback = (
+            self.env["crm.vn.feedback"]
+            .with_user(self.seller)
+            .create(
+                {"name": "Máy kêu to", "partner_id": self.customer.id, "feedback_type": "complaint", "channel": "phone"}
+            )
+        )
+        self._send_queue()
+        self.assertEqual(
+            self.zalo.sends[-1]["template_data"], {"customer_name": "Nguyễn Thu Hà", "feedback_ref": feedback.reference}
+        )
+        ack_mails = self.env["mail.mail"].search([("model", "=", "crm.vn.feedback"), ("res_id", "=", feedback.id)])
+        self.assertFalse(ack_mails, "no email as well")
+
+    def test_zalo_links_are_written_by_zalo_only(self):
+        with self.assertRaises(AccessError):
+            self.customer.with_user(self.seller).write({"zalo_user_id": "1234"})
+
+    def test_salesperson_sees_own_customers_messages_over_jsonrpc(self):
+        self._compose(self.t_care, self.customer)
+        self._compose(self.t_care, self.theirs, user=self.colleague)
+        self.authenticate("zalo_seller", "zalo_seller")
+        result = self.make_jsonrpc_request(
+            "/web/dataset/call_kw",
+            {"model": "crm.vn.zalo.message", "method": "search_read", "args": [[], ["partner_id"]], "kwargs": {}},
+        )
+        self.assertEqual({row["partner_id"][0] for row in result}, {self.customer.id})
+
+
+@tagged("post_install", "-at_install", "crm_vn_zalo")
+class TestZaloWebhook(ZaloCommon):
+    def _post(self, payload, secret="oa-secret", signature=None):
+        body = json.dumps(payload).encode()
+        signature = signature or webhook_mac(payload["app_id"], body, payload["timestamp"], secret)
+        return self.url_open(
+            "/crm_vn_zalo/webhook",
+            data=body,
+            headers={"Content-Type": "application/json", "X-ZEvent-Signature": signature},
+        )
+
+    def _text(self, user_id, text, msg_id):
+        return {
+            "app_id": self.zalo.app_id,
+            "user_id_by_app": "552177279717587730",
+            "event_name": "user_send_text",
+            "timestamp": str(int(time.time() * 1000)),
+            "sender": {"id": user_id},
+            "recipient": {"id": self.account.oa_id},
+            "message": {"text": text, "msg_id": msg_id},
+        }
+
+    def test_wrong_signature_refused(self):
+        with self.assertLogs("odoo.addons.crm_vn_zalo.controllers.main", "WARNING") as logs:
+            response = self._post(self._text("u1", "Xin chào", "m1"), secret="not-the-secret")
+        self.assertEqual(response.status_code, 401)
+        self.assertNotIn("Xin chào", "".join(logs.output), "the body is not logged")
+        response = self._post(self._text("u1", "Xin chào", "m1"), signature="mac=" + "0" * 64)
+        self.assertEqual(response.status_code, 401)
+        self.assertFalse(self.env["crm.vn.zalo.event"].search([]))
+
+    def test_message_lands_once_in_the_customers_chatter(self):
+        self.zalo.users["u-ha"] = {
+            "user_id": "u-ha",
+            "display_name": "Thu Hà",
+            "shared_info": {"phone": "84912345678", "name": "Nguyễn Thu Hà"},
+        }
+        payload = self._text("u-ha", "Máy lọc nước nhà em bị rò nước", "msg-001")
+        for _resend in range(3):
+            self.assertEqual(self._post(payload).status_code, 200)
+        self.env["crm.vn.zalo.event"]._cron_process()
+        self.assertEqual(self.customer.zalo_user_id, "u-ha", "recognised by the phone Zalo shares")
+        posted = self.customer.message_ids.filtered(lambda m: "rò nước" in (m.body or ""))
+        self.assertEqual(len(posted), 1)
+        self.assertEqual(posted.author_id, self.customer)
+
+    def test_unknown_user_becomes_an_unverified_contact(self):
+        self._post(self._text("u-new", "0987 654 321 là số của tôi", "msg-002"))
+        self.env["crm.vn.zalo.event"]._cron_process()
+        contact = self.env["res.partner"].search([("zalo_user_id", "=", "u-new")])
+        self.assertTrue(contact.zalo_unverified)
+        self.assertNotEqual(contact, self.theirs, "never guessed from what was written")
+        self.assertFalse(self.theirs.zalo_user_id)
+
+    def test_delivery_and_follow_events(self):
+        self._compose(self.t_care, self.customer)
+        self._send_queue()
+        message = self.env["crm.vn.zalo.message"].search([("partner_id", "=", self.customer.id)])
+        now = str(int(time.time() * 1000))
+        self._post(
+            {
+                "app_id": self.zalo.app_id,
+                "event_name": "user_received_message",
+                "timestamp": now,
+                "sender": {"id": self.account.oa_id},
+                "recipient": {"id": "u-ha"},
+                "message": {"msg_id": message.zalo_msg_id, "delivery_time": now},
+            }
+        )
+        self.env["crm.vn.zalo.event"]._cron_process()
+        self.assertEqual(message.state, "delivered")
+        self.zalo.users["u-ha"] = {"user_id": "u-ha", "display_name": "Thu Hà", "shared_info": {"phone": "84912345678"}}
+        self._post(
+            {
+                "app_id": self.zalo.app_id,
+                "event_name": "unfollow",
+                "timestamp": now,
+                "oa_id": self.account.oa_id,
+                "follower": {"id": "u-ha"},
+                "source": "oa_profile",
+            }
+        )
+        self.env["crm.vn.zalo.event"]._cron_process()
+        self.assertEqual(self.customer.zalo_status, "unfollowed")
+
+    def test_reply_within_the_window_only(self):
+        self.zalo.users["u-ha"] = {"user_id": "u-ha", "display_name": "Thu Hà", "shared_info": {"phone": "84912345678"}}
+        self._post(self._text("u-ha", "Cho em hỏi giá lõi lọc", "msg-003"))
+        self.env["crm.vn.zalo.event"]._cron_process()
+        reply = (
+            self.env["crm.vn.zalo.reply"]
+            .with_user(self.seller)
+            .create({"partner_id": self.customer.id, "body": "Dạ, bộ lõi lọc giá 900.000 đ ạ."})
+        )
+        reply.action_send()
+        self._send_queue()
+        self.assertEqual(self.zalo.oa_messages[-1]["message"]["text"], "Dạ, bộ lõi lọc giá 900.000 đ ạ.")
+        self.customer.sudo().zalo_last_message_at = fields.Datetime.now() - timedelta(days=8)
+        with self.assertRaises(Exception) as error:
+            self.env["crm.vn.zalo.reply"].with_user(self.seller).create(
+                {"partner_id": self.customer.id, "body": "Anh chị còn cần không ạ?"}
+            ).action_send()
+        self.assertIn("7 days", str(error.exception))
