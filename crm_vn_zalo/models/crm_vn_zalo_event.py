@@ -190,6 +190,10 @@ class CrmVnZaloEvent(models.Model):
         )
         if feedback:
             posted_on = feedback
+        # the customer's salesperson follows the conversation: each message reaches their Discuss inbox
+        owner = partner.user_id or feedback.user_id
+        if owner:
+            posted_on.message_subscribe(partner_ids=owner.partner_id.ids)
         posted_on.message_post(
             body=self.env._("On Zalo: %(text)s", text=body) if body else self.env._("On Zalo (no text)."),
             author_id=partner.id,

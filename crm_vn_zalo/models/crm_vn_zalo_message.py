@@ -2,6 +2,8 @@ import logging
 import uuid
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 
@@ -148,15 +150,28 @@ class CrmVnZaloMessage(models.Model):
             vals["state"] = state
         self.write(vals)
 
+    def _zalo_log(self, say):
+        """Say in each customer's chatter, as a note, ``say(message)`` of their messages (one note per customer and
+        call, written in one batch: a campaign of thousands does not post thousands of times)."""
+        bodies = {}
+        for message in self.filtered("partner_id"):
+            text = say(message)
+            if text:
+                bodies.setdefault(message.partner_id.id, []).append(text)
+        if bodies:
+            partners = self.env["res.partner"].sudo().browse(list(bodies))
+            partners._message_log_batch({pid: Markup("<br/>").join(texts) for pid, texts in bodies.items()})
+
     def _zalo_post_queued(self):
         """Say in the customer's chatter what was queued (or why it will not go)."""
-        for message in self.filtered("partner_id"):
+
+        def say(message):
             what = message.template_id.name or self.env._("Zalo message")
             if message.state == "skipped":
-                body = self.env._("Zalo %(what)s not sent: %(reason)s", what=what, reason=message.failure_reason)
-            else:
-                body = self.env._("Zalo %(what)s queued.", what=what)
-            message.partner_id.sudo().message_post(body=body, message_type="notification", subtype_xmlid="mail.mt_note")
+                return self.env._("Zalo %(what)s not sent: %(reason)s", what=what, reason=message.failure_reason)
+            return self.env._("Zalo %(what)s queued.", what=what)
+
+        self._zalo_log(say)
 
     # ------------------------------------------------------------------ sending
     @api.model
@@ -181,7 +196,7 @@ class CrmVnZaloMessage(models.Model):
         self.env["ir.cron"]._notify_progress(done=len(messages), remaining=remaining)
 
     def _zalo_send(self):
-        log = []
+        log, done = [], []
         for message in self:
             try:
                 if message.kind == "zns":
@@ -212,7 +227,7 @@ class CrmVnZaloMessage(models.Model):
                     message._zalo_fail(error.code, final=False)
                 else:
                     message._zalo_fail(error.code)
-                    message._zalo_post_result()
+                    done.append(message.id)
                 continue
             message.write(
                 {
@@ -233,15 +248,16 @@ class CrmVnZaloMessage(models.Model):
                         "company_id": message.company_id.id,
                     }
                 )
-            message._zalo_post_result()
+            done.append(message.id)
+        self.browse(done)._zalo_post_result()
         if log:
             self.env["crm.vn.marketing.log"].sudo().create(log)
 
     def _zalo_post_result(self):
-        for message in self.filtered("partner_id"):
+        def say(message):
             what = message.template_id.name or self.env._("Zalo message")
             if message.state == "sent":
-                body = self.env._("Zalo %(what)s sent.", what=what)
-            else:
-                body = self.env._("Zalo %(what)s failed: %(reason)s", what=what, reason=message.failure_reason)
-            message.partner_id.sudo().message_post(body=body, message_type="notification", subtype_xmlid="mail.mt_note")
+                return self.env._("Zalo %(what)s sent.", what=what)
+            return self.env._("Zalo %(what)s failed: %(reason)s", what=what, reason=message.failure_reason)
+
+        self._zalo_log(say)

@@ -38,6 +38,36 @@ class ResPartner(models.Model):
         if not self.env.su and not self.env.user.has_group("base.group_system"):
             raise AccessError(self.env._("Only Zalo itself (its events) links a customer to a Zalo user."))
 
+    def _crm_vn_anonymize_partners(self, partners):
+        """An anonymised customer is no longer linked to a Zalo user: a new message would make a new contact."""
+        count = super()._crm_vn_anonymize_partners(partners)
+        partners.sudo().write(
+            {"zalo_user_id": False, "zalo_status": False, "zalo_last_message_at": False, "zalo_unverified": False}
+        )
+        return count
+
+    def action_zalo_to_feedback(self):
+        """The customer's last Zalo message (one asking for help) as a new feedback, channel Zalo."""
+        self.ensure_one()
+        event = (
+            self.env["crm.vn.zalo.event"]
+            .sudo()
+            .search([("partner_id", "=", self.id), ("event_name", "=like", "user_send_%")], order="id desc", limit=1)
+        )
+        text = ((event.payload or {}).get("message") or {}).get("text") or ""
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "crm.vn.feedback",
+            "view_mode": "form",
+            "target": "current",
+            "context": {
+                "default_partner_id": self.id,
+                "default_channel": "zalo",
+                "default_name": text[:80] or self.env._("Request on Zalo"),
+                "default_description": text,
+            },
+        }
+
     def _compute_zalo_message_count(self):
         counts = dict(
             self.env["crm.vn.zalo.message"]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])

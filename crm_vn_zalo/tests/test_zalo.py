@@ -322,3 +322,37 @@ class TestZaloWebhook(ZaloCommon):
                 {"partner_id": self.customer.id, "body": "Anh chị còn cần không ạ?"}
             ).action_send()
         self.assertIn("7 days", str(error.exception))
+
+    def test_salesperson_follows_the_conversation_and_can_open_a_feedback(self):
+        self.zalo.users["u-ha"] = {"user_id": "u-ha", "display_name": "Thu Hà", "shared_info": {"phone": "84912345678"}}
+        self._post(self._text("u-ha", "Máy lọc nước không ra nước, nhờ bên mình kiểm tra giúp", "msg-004"))
+        self.env["crm.vn.zalo.event"]._cron_process()
+        self.assertIn(self.seller.partner_id, self.customer.message_partner_ids, "the owner follows: Discuss inbox")
+        action = self.customer.with_user(self.seller).action_zalo_to_feedback()
+        feedback = (
+            self.env["crm.vn.feedback"]
+            .with_user(self.seller)
+            .with_context(**action["context"])
+            .create({"feedback_type": "complaint"})
+        )
+        self.assertEqual((feedback.channel, feedback.partner_id), ("zalo", self.customer))
+        self.assertIn("không ra nước", feedback.name)
+        # the next message of the customer is added to the open feedback
+        self._post(self._text("u-ha", "Em gửi thêm ảnh ạ", "msg-005"))
+        self.env["crm.vn.zalo.event"]._cron_process()
+        self.assertTrue(feedback.message_ids.filtered(lambda m: "gửi thêm ảnh" in (m.body or "")))
+
+    def test_personal_data_export_and_anonymisation(self):
+        self.zalo.users["u-ha"] = {"user_id": "u-ha", "display_name": "Thu Hà", "shared_info": {"phone": "84912345678"}}
+        self._post(self._text("u-ha", "Địa chỉ nhà em là 12 Hàng Bạc", "msg-006"))
+        self.env["crm.vn.zalo.event"]._cron_process()
+        self._compose(self.t_care, self.customer)
+        self._send_queue()
+        data = self.customer._crm_vn_personal_data()
+        self.assertEqual(len(data["zalo_messages"]), 1)
+        self.assertIn("12 Hàng Bạc", json.dumps(data["zalo_events"], ensure_ascii=False))
+        message = self.env["crm.vn.zalo.message"].search([("partner_id", "=", self.customer.id)])
+        self.customer._crm_vn_anonymize()
+        self.assertFalse(self.customer.zalo_user_id)
+        self.assertFalse(self.env["crm.vn.zalo.event"].search([("partner_id", "=", self.customer.id)]))
+        self.assertEqual((message.state, message.phone, message.params), ("sent", False, False))
