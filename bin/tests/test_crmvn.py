@@ -83,3 +83,13 @@ def test_every_option_documented():
                 if option.startswith("--") and option != "--help" and not documented:
                     undocumented.append(f"{name} {option}")
     assert not undocumented, f"options missing from README.md: {undocumented}"
+
+
+def test_arguments_after_double_dash_reach_the_benchmark_and_pytest():
+    """As the README writes them: the command's options may stand before ``--``."""
+    args = crmvn.parse_args(["bench", "zalo", "--db", "crmvn_bench_zalo", "--", "--customers", "10000"])
+    assert (args.name, args.db, args.bench_args) == ("zalo", "crmvn_bench_zalo", ["--customers", "10000"])
+    args = crmvn.parse_args(["bench", "duplicates", "--", "--customers", "100000", "--skip-naive"])
+    assert args.bench_args == ["--customers", "100000", "--skip-naive"]
+    args = crmvn.parse_args(["test", "--modules", "sale,crm_vn_privacy", "--", "-k", "handover"])
+    assert (args.modules, args.pytest_args) == ("sale,crm_vn_privacy", ["-k", "handover"])
