@@ -199,6 +199,7 @@ class TestSystematicGuards(RpcCase):
             "crm.vn.data.request": ({"request_type": "access"}, "partner_id"),
             "crm.vn.performance.report.wizard": ({}, None),
             "crm.vn.xlsx.export": ({}, None),
+            "crm.vn.zalo.reply": ({"body": "Dạ, em chào chị"}, "partner_id"),
         }
 
     def test_every_model_refuses_a_foreign_customer(self):

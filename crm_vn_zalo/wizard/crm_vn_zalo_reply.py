@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..models.crm_vn_zalo_event import REPLY_WINDOW
@@ -12,6 +12,13 @@ class CrmVnZaloReply(models.TransientModel):
 
     partner_id = fields.Many2one("res.partner", "Customer", required=True)
     body = fields.Text("Message", required=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        replies = super().create(vals_list)
+        # a reply speaks for the customer's owner: only to a customer the user may change
+        replies.partner_id.check_access("write")
+        return replies
 
     def action_send(self):
         self.ensure_one()
