@@ -1,16 +1,31 @@
-from odoo import models
+from odoo import fields, models
 
 
 class CrmVnFeedback(models.Model):
     _inherit = "crm.vn.feedback"
+
+    crm_vn_rating_token = fields.Char(
+        "Rating Token",
+        compute="_compute_crm_vn_rating_token",
+        groups="base.group_system",
+        help="The token of the customer's pending rating, for the rating links of a ZNS template.",
+    )
+
+    def _compute_crm_vn_rating_token(self):
+        for feedback in self:
+            pending = feedback.sudo().rating_ids.filtered(lambda rating: not rating.consumed)
+            feedback.crm_vn_rating_token = pending[:1].access_token
+
+    def _crm_vn_zalo_templates(self, fname):
+        accounts = self.env["crm.vn.zalo.account"].sudo().search([(fname, "!=", False)])
+        return {account.company_id: account[fname] for account in accounts}
 
     def _send_acknowledgement(self):
         """Customers who prefer Zalo get the acknowledgement by ZNS when their company's Official Account has a
         template for it; the others, and everyone when there is none, by email."""
         by_zalo = self.browse()
         if not (self.env.su and self.env.context.get("crm_vn_feedback_no_ack")):
-            accounts = self.env["crm.vn.zalo.account"].sudo().search([("feedback_ack_template_id", "!=", False)])
-            template_of = {account.company_id: account.feedback_ack_template_id for account in accounts}
+            template_of = self._crm_vn_zalo_templates("feedback_ack_template_id")
             Message = self.env["crm.vn.zalo.message"]
             for feedback in self.sudo():
                 template = template_of.get(feedback.company_id)
@@ -18,3 +33,19 @@ class CrmVnFeedback(models.Model):
                     Message._zalo_queue_template(template, feedback, "partner_id")
                     by_zalo |= feedback
         return super(CrmVnFeedback, self - by_zalo)._send_acknowledgement()
+
+    def _send_rating_request(self):
+        """Customers who prefer Zalo are asked for their rating by ZNS when the Official Account has a template for
+        it (the rating is created first: its token goes in the template's links); the others by email."""
+        by_zalo = self.browse()
+        if not (self.env.su and self.env.context.get("crm_vn_feedback_no_rating")):
+            template_of = self._crm_vn_zalo_templates("feedback_rating_template_id")
+            Message = self.env["crm.vn.zalo.message"]
+            for feedback in self.sudo():
+                template = template_of.get(feedback.company_id)
+                if template and feedback.partner_id.preferred_channel == "zalo":
+                    feedback._rating_get_access_token(partner=feedback.partner_id)
+                    feedback.invalidate_recordset(["crm_vn_rating_token"])
+                    Message._zalo_queue_template(template, feedback, "partner_id")
+                    by_zalo |= feedback
+        return super(CrmVnFeedback, self - by_zalo)._send_rating_request()

@@ -58,6 +58,20 @@ class CrmVnZaloAccount(models.Model):
         domain="[('account_id', '=', id), ('model', '=', 'crm.vn.feedback')]",
         help="Sent by ZNS instead of the email when a customer whose preferred channel is Zalo files feedback.",
     )
+    feedback_rating_template_id = fields.Many2one(
+        "crm.vn.zalo.template",
+        "Feedback Rating Request",
+        domain="[('account_id', '=', id), ('model', '=', 'crm.vn.feedback')]",
+        help="Sent by ZNS instead of the email when the feedback of a customer who prefers Zalo is resolved; map a "
+        "parameter to the field Rating Token, for the buttons /rate/<token>/5, /3 and /1 of the template.",
+    )
+    birthday_template_id = fields.Many2one(
+        "crm.vn.zalo.template",
+        "Birthday Greeting",
+        domain="[('account_id', '=', id), ('model', '=', 'res.partner')]",
+        help="Sent by ZNS on their birthday to the company's customers with a Vietnamese mobile number (promotion "
+        "templates only to those who consented). Empty: no greeting.",
+    )
     webhook_url = fields.Char(compute="_compute_webhook_url", help="The address to give Zalo for the OA's events.")
 
     _sql_constraints = [("app_id_uniq", "unique(app_id)", "A Zalo app can serve one Official Account here.")]

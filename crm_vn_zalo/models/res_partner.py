@@ -38,6 +38,33 @@ class ResPartner(models.Model):
         if not self.env.su and not self.env.user.has_group("base.group_system"):
             raise AccessError(self.env._("Only Zalo itself (its events) links a customer to a Zalo user."))
 
+    @api.model
+    def _cron_zalo_birthday_greetings(self):
+        """Greet by ZNS the customers whose birthday is today, for each company whose Official Account has a
+        birthday template; once a day per customer (a second run sends nothing)."""
+        today = fields.Date.context_today(self)
+        Message = self.env["crm.vn.zalo.message"]
+        for account in self.env["crm.vn.zalo.account"].search([("birthday_template_id", "!=", False)]):
+            template = account.birthday_template_id
+            customers = self.search(
+                [
+                    ("birthday_key", "in", self._birthday_keys_of("today", today)),
+                    ("company_id", "in", [False, account.company_id.id]),
+                    ("vn_mobile_key", "!=", False),
+                    ("lifecycle_stage", "!=", False),
+                ]
+            )
+            greeted = Message.search(
+                [
+                    ("template_id", "=", template.id),
+                    ("partner_id", "in", customers.ids),
+                    ("create_date", ">=", fields.Datetime.to_string(today)),
+                ]
+            ).partner_id
+            todo = customers - greeted
+            if todo:
+                Message._zalo_queue_template(template, todo)
+
     def _crm_vn_anonymize_partners(self, partners):
         """An anonymised customer is no longer linked to a Zalo user: a new message would make a new contact."""
         count = super()._crm_vn_anonymize_partners(partners)

@@ -204,6 +204,45 @@ class TestZaloSending(ZaloCommon):
         ack_mails = self.env["mail.mail"].search([("model", "=", "crm.vn.feedback"), ("res_id", "=", feedback.id)])
         self.assertFalse(ack_mails, "no email as well")
 
+    def test_rating_request_by_zns_carries_the_rating_token(self):
+        self.zalo.add_template(105, "Mời đánh giá", tag="CUSTOMER_CARE", params=[("token", "13", 200)])
+        self.account.action_sync_templates()
+        template = self.env["crm.vn.zalo.template"].search([("zalo_template_id", "=", "105")])
+        template.model_id = self.env["ir.model"]._get("crm.vn.feedback")
+        template.param_ids.field_path = "crm_vn_rating_token"
+        self.account.feedback_rating_template_id = template
+        self.customer.write({"preferred_channel": "zalo", "email": "ha@example.vn"})
+        feedback = (
+            self.env["crm.vn.feedback"]
+            .with_user(self.seller)
+            .create({"name": "Giao hàng trễ", "partner_id": self.customer.id, "feedback_type": "complaint"})
+        )
+        feedback.with_user(self.seller).action_resolve()
+        self._send_queue()
+        token = self.zalo.sends[-1]["template_data"]["token"]
+        rating = self.env["rating.rating"].search([("access_token", "=", token)])
+        self.assertEqual((rating.res_id, rating.partner_id), (feedback.id, self.customer))
+        # the link of the template's button rates the feedback
+        self.assertEqual(self.url_open(f"/rate/{token}/5").status_code, 200)
+        self.assertEqual(rating.rating, 5)
+
+    def test_birthday_greetings_once_a_day(self):
+        self.zalo.add_template(106, "Chúc mừng sinh nhật", tag="CUSTOMER_CARE", params=[("customer_name", "1", 30)])
+        self.account.action_sync_templates()
+        template = self.env["crm.vn.zalo.template"].search([("zalo_template_id", "=", "106")])
+        template.model_id = self.env["ir.model"]._get("res.partner")
+        template.param_ids.field_path = "name"
+        self.account.birthday_template_id = template
+        today = fields.Date.context_today(self.env["res.partner"])
+        self.customer.birthdate_date = today.replace(year=1990)
+        self.theirs.birthdate_date = (today + timedelta(days=3)).replace(year=1985)
+        Partner = self.env["res.partner"]
+        Partner._cron_zalo_birthday_greetings()
+        Partner._cron_zalo_birthday_greetings()
+        self._send_queue()
+        greeted = [send["template_data"]["customer_name"] for send in self.zalo.sends if send["template_id"] == "106"]
+        self.assertEqual(greeted, ["Nguyễn Thu Hà"])
+
     def test_zalo_links_are_written_by_zalo_only(self):
         with self.assertRaises(AccessError):
             self.customer.with_user(self.seller).write({"zalo_user_id": "1234"})
