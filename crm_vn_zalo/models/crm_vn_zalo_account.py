@@ -41,12 +41,16 @@ class CrmVnZaloAccount(models.Model):
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     oa_id = fields.Char("OA ID", index=True, help="The Official Account's id, as in Zalo's events (recipient.id).")
     app_id = fields.Char("App ID", required=True, index=True)
-    app_secret = fields.Char(groups="base.group_system", copy=False)
+    app_secret = fields.Char(groups="base.group_system", copy=False, exportable=False)
     oa_secret_key = fields.Char(
-        "OA Secret Key", groups="base.group_system", copy=False, help="Signs the events Zalo sends to the webhook."
+        "OA Secret Key",
+        groups="base.group_system",
+        copy=False,
+        exportable=False,
+        help="Signs the events Zalo sends to the webhook.",
     )
-    access_token = fields.Char(groups="base.group_system", copy=False)
-    refresh_token = fields.Char(groups="base.group_system", copy=False)
+    access_token = fields.Char(groups="base.group_system", copy=False, exportable=False)
+    refresh_token = fields.Char(groups="base.group_system", copy=False, exportable=False)
     token_expires_at = fields.Datetime("Access Token Expires", readonly=True, copy=False)
     oauth_url = fields.Char("OAuth URL", required=True, default="https://oauth.zaloapp.com")
     openapi_url = fields.Char("Official Account API URL", required=True, default="https://openapi.zalo.me")

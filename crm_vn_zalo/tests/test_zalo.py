@@ -7,7 +7,7 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import fields
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from ..tools.zalo import webhook_mac
@@ -177,6 +177,26 @@ class TestZaloSending(ZaloCommon):
         message.next_try_at = False
         self._send_queue()
         self.assertEqual((message.state, message.failure_reason), ("failed", "Invalid phone number."))
+
+    def test_quota_and_unapproved_templates(self):
+        self.zalo.next_error = [(-115, "Out of quota")]
+        self._compose(self.t_care, self.customer)
+        self._send_queue()
+        message = self.env["crm.vn.zalo.message"].search([("partner_id", "=", self.customer.id)])
+        self.assertEqual(
+            (message.state, message.failure_reason), ("failed", "The Official Account's ZNS quota is used up.")
+        )
+        with self.assertRaises(UserError):
+            self._compose(self.t_pending, self.customer)
+        self.assertEqual(len(self.env["crm.vn.zalo.message"].search([("partner_id", "=", self.customer.id)])), 1)
+
+    def test_secrets_are_for_administrators_and_not_exported(self):
+        fields_ = self.env["crm.vn.zalo.account"].with_user(self.seller).fields_get()
+        self.assertNotIn("access_token", fields_)
+        exportable = self.env["crm.vn.zalo.account"]._fields
+        self.assertFalse(
+            any(exportable[f].exportable for f in ("app_secret", "oa_secret_key", "access_token", "refresh_token"))
+        )
 
     def test_expired_token_refreshed_once(self):
         self.zalo.token_expired = True
