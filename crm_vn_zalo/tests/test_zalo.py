@@ -126,6 +126,18 @@ class TestZaloSending(ZaloCommon):
         self._send_queue()
         self.assertEqual(len(self.zalo.sends), 1, "never sent twice")
 
+    def test_preview_per_record(self):
+        other = self.customer.copy({"name": "Lê Văn Một Tên Rất Dài Không Vừa Mẫu Tin", "mobile": "0903 111 222"})
+        composer = (
+            self.env["crm.vn.zalo.composer"]
+            .with_user(self.seller)
+            .with_context(active_model="res.partner", active_ids=(self.customer | other).ids)
+            .create({"template_id": self.t_care.id})
+        )
+        self.assertIn("<td>Nguyễn Thu Hà</td><td>Nguyễn Thu Hà</td>", composer.preview)
+        self.assertIn("table-danger", composer.preview)
+        self.assertIn("Lê Văn Một Tên Rất Dài Không Vừa Mẫu Tin", composer.preview)
+
     def test_parameters_checked_before_anything_is_queued(self):
         self.customer.name = "Nguyễn Thị Thu Hà Phương Anh Ngọc Diệp"  # 36 characters: over the template's 30
         with self.assertRaises(ValidationError) as error:

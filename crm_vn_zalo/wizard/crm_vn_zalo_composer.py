@@ -2,9 +2,9 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import html_escape
 
 PARTNER_FIELD = {"res.partner": None, "crm.vn.feedback": "partner_id", "sale.order": "partner_id"}
+PREVIEW_ROWS = 10
 
 
 class CrmVnZaloComposer(models.TransientModel):
@@ -53,23 +53,33 @@ class CrmVnZaloComposer(models.TransientModel):
 
     @api.depends("template_id", "res_ids")
     def _compute_preview(self):
+        """The message of each record (the first ten): its parameters as they will be sent, or why it cannot be."""
         for composer in self:
             if not composer.template_id or not composer.res_ids:
                 composer.preview = False
                 continue
-            record = composer._records()[:1]
-            try:
-                values = composer.template_id._zalo_render(record)
-            except ValidationError as error:
-                composer.preview = Markup('<div class="alert alert-danger">%s</div>') % error.args[0]
-                continue
-            rows = Markup("").join(
-                Markup("<tr><td>%s</td><td>%s</td></tr>") % (name, value) for name, value in values.items()
-            )
-            composer.preview = Markup('<p><b>%s</b></p><table class="table table-sm">%s</table>') % (
-                html_escape(record.display_name),
-                rows,
-            )
+            records = composer._records()
+            names = composer.template_id.param_ids.mapped("name")
+            head = Markup("").join(Markup("<th>%s</th>") % name for name in [self.env._("Recipient"), *names])
+            rows = []
+            for record in records[:PREVIEW_ROWS]:
+                try:
+                    values = composer.template_id._zalo_render(record)
+                except ValidationError as error:
+                    rows.append(
+                        Markup('<tr class="table-danger"><td>%s</td><td colspan="%s">%s</td></tr>')
+                        % (record.display_name, len(names), error.args[0])
+                    )
+                    continue
+                cells = Markup("").join(Markup("<td>%s</td>") % values.get(name, "") for name in names)
+                rows.append(Markup("<tr><td>%s</td>%s</tr>") % (record.display_name, cells))
+            more = ""
+            if len(records) > PREVIEW_ROWS:
+                more = Markup("<p>%s</p>") % self.env._("... and %(count)s more.", count=len(records) - PREVIEW_ROWS)
+            composer.preview = (
+                Markup('<div class="table-responsive"><table class="table table-sm"><thead><tr>%s</tr></thead>'
+                       "<tbody>%s</tbody></table></div>%s") % (head, Markup("").join(rows), more)
+            )  # fmt: skip
 
     def action_send(self):
         self.ensure_one()
