@@ -17,6 +17,7 @@
         "views/crm_vn_zalo_message_views.xml",
         "views/crm_vn_zalo_event_views.xml",
         "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
         "wizard/crm_vn_zalo_composer_views.xml",
         "wizard/crm_vn_zalo_reply_views.xml",
         "views/crm_vn_zalo_menus.xml",
