@@ -22,5 +22,10 @@
         "wizard/crm_vn_zalo_reply_views.xml",
         "views/crm_vn_zalo_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "crm_vn_zalo/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

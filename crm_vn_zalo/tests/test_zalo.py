@@ -427,3 +427,20 @@ class TestZaloWebhook(ZaloCommon):
         self.assertFalse(self.customer.zalo_user_id)
         self.assertFalse(self.env["crm.vn.zalo.event"].search([("partner_id", "=", self.customer.id)]))
         self.assertEqual((message.state, message.phone, message.params), ("sent", False, False))
+
+
+@tagged("post_install", "-at_install", "crm_vn_zalo")
+class TestZaloMobileTour(ZaloCommon):
+    browser_size = "375x667"
+    touch_enabled = True
+
+    def test_send_zalo_from_a_customer_on_a_phone(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.seller.lang = "vi_VN"
+        self.start_tour("/odoo", "crm_vn_zalo_mobile_send", login="zalo_seller")
+        message = self.env["crm.vn.zalo.message"].search([("partner_id", "=", self.customer.id)])
+        self.assertEqual(
+            (message.template_id, message.state, message.params),
+            (self.t_care, "queued", {"customer_name": "Nguyễn Thu Hà"}),
+        )
+        self.assertEqual(message.user_id, self.seller)
