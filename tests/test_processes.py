@@ -37,7 +37,8 @@ WORKER = textwrap.dedent(
                                            "mobile": args["mobile"]})
                 result = "created"
             elif job == "escalate":
-                result = env["crm.vn.feedback"]._cron_escalate()
+                # the job on these feedbacks only (as the scheduler runs it on all): other data stays untouched
+                result = env["crm.vn.feedback"].browse(args["ids"])._cron_escalate()
             elif job == "zalo_send":
                 env["crm.vn.zalo.message"]._cron_send(limit=args["limit"])
                 result = "ok"
@@ -133,7 +134,7 @@ class TestSeveralProcesses(TransactionCase):
             )
             feedback_ids, partner_id = feedbacks.ids, partner.id
         try:
-            results = self._run("escalate", 2, {"company_id": company_id})
+            results = self._run("escalate", 2, {"company_id": company_id, "ids": feedback_ids})
             with self._committed() as cr:
                 env = api.Environment(cr, SUPERUSER_ID, {})
                 feedbacks = env["crm.vn.feedback"].browse(feedback_ids)
