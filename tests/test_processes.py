@@ -160,17 +160,7 @@ class TestSeveralProcesses(TransactionCase):
             with self._committed() as cr:
                 env = api.Environment(cr, SUPERUSER_ID, {})
                 account = env["crm.vn.zalo.account"].create(
-                    {
-                        "name": "OA nhiều tiến trình",
-                        "company_id": company_id,
-                        "app_id": zalo.app_id,
-                        "app_secret": zalo.app_secret,
-                        "access_token": zalo.access_token,
-                        "refresh_token": zalo.refresh_token,
-                        "oauth_url": zalo.url,
-                        "openapi_url": zalo.url,
-                        "business_url": zalo.url,
-                    }
+                    zalo.account_values(name="OA nhiều tiến trình", company_id=company_id)
                 )
                 template = env["crm.vn.zalo.template"].create(
                     {"name": "Cảm ơn", "account_id": account.id, "zalo_template_id": "501", "status": "ENABLE"}

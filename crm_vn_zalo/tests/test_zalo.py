@@ -32,18 +32,7 @@ class ZaloCommon(HttpCase):
         z.add_template(104, "Mẫu chờ duyệt", status="PENDING_REVIEW", params=[("customer_name", "1", 30)])
         cls.env.company.country_id = cls.env.ref("base.vn")
         cls.account = cls.env["crm.vn.zalo.account"].create(
-            {
-                "name": "OA Sao Việt",
-                "oa_id": "579745863508352884",
-                "app_id": z.app_id,
-                "app_secret": z.app_secret,
-                "oa_secret_key": "oa-secret",
-                "access_token": z.access_token,
-                "refresh_token": z.refresh_token,
-                "oauth_url": z.url,
-                "openapi_url": z.url,
-                "business_url": z.url,
-            }
+            z.account_values(name="OA Sao Việt", oa_id="579745863508352884", oa_secret_key="oa-secret")
         )
         cls.account.action_sync_templates()
         Template = cls.env["crm.vn.zalo.template"]

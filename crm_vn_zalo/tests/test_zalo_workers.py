@@ -44,18 +44,7 @@ class TestZaloTwoWorkers(TransactionCase):
             zalo.refresh_delay = 0.5  # both senders meet the expired token before the first refresh is answered
             with odoo.sql_db.db_connect(dbname).cursor() as cr:
                 env = api.Environment(cr, SUPERUSER_ID, {})
-                account = env["crm.vn.zalo.account"].create(
-                    {
-                        "name": "OA song song",
-                        "app_id": zalo.app_id,
-                        "app_secret": zalo.app_secret,
-                        "access_token": zalo.access_token,
-                        "refresh_token": zalo.refresh_token,
-                        "oauth_url": zalo.url,
-                        "openapi_url": zalo.url,
-                        "business_url": zalo.url,
-                    }
-                )
+                account = env["crm.vn.zalo.account"].create(zalo.account_values(name="OA song song"))
                 template = env["crm.vn.zalo.template"].create(
                     {"name": "Cảm ơn", "account_id": account.id, "zalo_template_id": "201", "status": "ENABLE"}
                 )

@@ -20,6 +20,19 @@ class ZaloStandIn:
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
+    def account_values(self, **values):
+        """Values of a crm.vn.zalo.account that talks to this stand-in with its current tokens."""
+        return {
+            "app_id": self.app_id,
+            "app_secret": self.app_secret,
+            "access_token": self.access_token,
+            "refresh_token": self.refresh_token,
+            "oauth_url": self.url,
+            "openapi_url": self.url,
+            "business_url": self.url,
+            **values,
+        }
+
     def reset(self):
         """Forget what happened (between tests: the database rolls back, so does Zalo)."""
         self.access_token, self.refresh_token = "access-1", "refresh-1"

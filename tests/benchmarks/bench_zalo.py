@@ -66,16 +66,7 @@ def setup_zalo(env, zalo):
     account = Account.search([("app_id", "=", zalo.app_id)]) or Account.create(
         {"name": "Bench OA", "app_id": zalo.app_id, "oa_secret_key": "bench-secret"}
     )
-    account.write(
-        {
-            "app_secret": zalo.app_secret,
-            "access_token": zalo.access_token,
-            "refresh_token": zalo.refresh_token,
-            "oauth_url": zalo.url,
-            "openapi_url": zalo.url,
-            "business_url": zalo.url,
-        }
-    )
+    account.write(zalo.account_values())
     account.action_sync_templates()
     template = env["crm.vn.zalo.template"].search([("account_id", "=", account.id)], limit=1)
     template.model_id = env["ir.model"]._get("res.partner")
