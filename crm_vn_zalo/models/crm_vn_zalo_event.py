@@ -159,6 +159,8 @@ class CrmVnZaloEvent(models.Model):
                 "zalo_user_id": user_id,
                 "zalo_unverified": True,
                 "company_id": self.company_id.id,
+                # someone new writing to the OA: a prospect, in the customer lists until someone takes them
+                "lifecycle_stage": "prospect",
             }
         )
 

@@ -330,6 +330,7 @@ class TestZaloWebhook(ZaloCommon):
         self.env["crm.vn.zalo.event"]._cron_process()
         contact = self.env["res.partner"].search([("zalo_user_id", "=", "u-new")])
         self.assertTrue(contact.zalo_unverified)
+        self.assertEqual(contact.lifecycle_stage, "prospect", "in the customer lists, unassigned")
         self.assertNotEqual(contact, self.theirs, "never guessed from what was written")
         self.assertFalse(self.theirs.zalo_user_id)
 
