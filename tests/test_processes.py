@@ -18,7 +18,7 @@ WORKER = textwrap.dedent(
     import json, sys, time
     from pathlib import Path
     import odoo
-    from odoo import SUPERUSER_ID, api
+    from odoo import SUPERUSER_ID, api, models
     config, dbname, barrier, index, count, job, args = sys.argv[1:8]
     odoo.tools.config.parse_config(["-c", config, "-d", dbname])
     registry = odoo.modules.registry.Registry(dbname)
@@ -42,6 +42,21 @@ WORKER = textwrap.dedent(
             elif job == "zalo_send":
                 env["crm.vn.zalo.message"]._cron_send(limit=args["limit"])
                 result = "ok"
+            elif job == "call":
+                # a scheduled job's method, or (retry) a user's action retried on serialization errors like an
+                # HTTP request (odoo.service.model.retrying)
+                def call():
+                    model = env[args["model"]].browse(args.get("ids") or [])
+                    return getattr(model, args["method"])()
+                if args.get("retry"):
+                    from odoo.service.model import retrying
+                    result = retrying(call, env)
+                else:
+                    result = call()
+                if isinstance(result, models.BaseModel):
+                    result = result.ids
+                elif isinstance(result, dict):
+                    result = {key: value for key, value in result.items() if isinstance(value, int)}
             env.flush_all()
             cr.commit()
         except Exception as error:
@@ -192,3 +207,261 @@ class TestSeveralProcesses(TransactionCase):
         tracking = [send["tracking_id"] for send in zalo.sends]
         self.assertEqual((len(tracking), len(set(tracking))), (40, 40))
         self.assertEqual(set(states), {"sent"})
+
+    # ------------------------------------------------------------------
+    # Every other scheduled job of the suite, run by two processes at once
+    # ------------------------------------------------------------------
+
+    def _call(self, model, method, ids=None, retry=False, count=2):
+        return self._run(
+            "call",
+            count,
+            {"company_id": self.env.company.id, "model": model, "method": method, "ids": ids or [], "retry": retry},
+        )
+
+    def test_two_processes_load_the_communes_once(self):
+        """The commune load (the administrator's wizard, retried by Odoo on a serialization error like any
+        request): each commune once, the second load finding them all."""
+        vietnam_id = self.env.ref("base.vn").id
+        with self._committed() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            used = env["res.partner"].with_context(active_test=False).search([("city_id", "!=", False)]).city_id
+            communes = env["res.city"].search(
+                [("country_id", "=", vietnam_id), ("vn_code", "!=", False), ("id", "not in", used.ids)],
+                order="id desc",
+                limit=6,
+            )
+            codes = communes.mapped("vn_code")
+            total = env["res.city"].search_count([("country_id", "=", vietnam_id)])
+            communes.unlink()
+        try:
+            results = self._call("crm.vn.commune.import", "_load_official_communes", retry=True)
+            with self._committed() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                found = sorted(
+                    env["res.city"]
+                    .search([("country_id", "=", vietnam_id), ("vn_code", "in", codes)])
+                    .mapped("vn_code")
+                )
+                after = env["res.city"].search_count([("country_id", "=", vietnam_id)])
+        finally:
+            with self._committed() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                if env["res.city"].search_count([("country_id", "=", vietnam_id)]) < total:
+                    env["crm.vn.commune.import"]._load_official_communes()
+        self.assertTrue(all(isinstance(result, dict) for result in results), results)
+        self.assertEqual(sorted(result["created"] for result in results), [0, 6], results)
+        self.assertEqual(found, sorted(codes))
+        self.assertEqual(after, total)
+
+    def test_two_processes_scan_duplicates_once(self):
+        with self._committed() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            last_group = env["crm.vn.duplicate.group"].search([], order="id desc", limit=1).id or 0
+            partners = env["res.partner"].create(
+                [
+                    {"name": name, "mobile": f"+8498765{pair:04d}", "email": f"quet{pair}@example.vn"}
+                    for pair in range(5)
+                    for name in (f"Khách Quét {pair}", f"KHACH QUET {pair}")
+                ]
+            )
+            partner_ids = partners.ids
+        try:
+            results = self._call("crm.vn.duplicate.group", "_scan_duplicates")
+            with self._committed() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                groups = env["crm.vn.duplicate.group"].search([("partner_ids", "in", partner_ids)])
+                per_partner = [len(groups.filtered(lambda g, pid=pid: pid in g.partner_ids.ids)) for pid in partner_ids]
+        finally:
+            with self._committed() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                env["crm.vn.duplicate.group"].search([("id", ">", last_group)]).unlink()
+                env["res.partner"].browse(partner_ids).unlink()
+        self.assertTrue(all(r is None or isinstance(r, int) for r in results), results)
+        self.assertEqual(len(groups), 5)
+        self.assertEqual(set(per_partner), {1}, "each pair in one group")
+
+    def test_two_processes_send_the_weekly_digest_once(self):
+        with self._committed() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            last_mail = env["mail.mail"].search([], order="id desc", limit=1).id or 0
+            recipients = env["crm.vn.weekly.digest"]._digest_recipients()
+            expected_per = {user.id: len(user.company_ids) for user in recipients}
+            expected = sum(expected_per.values())
+        try:
+            results = self._call("crm.vn.weekly.digest", "_cron_send")
+            with self._committed() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                digests = env["mail.mail"].search([("id", ">", last_mail), ("model", "=", "res.users")])
+                per_recipient = {
+                    user.id: len(digests.filtered(lambda m, user=user: user.partner_id in m.recipient_ids))
+                    for user in env["res.users"].browse(list(expected_per))
+                }
+        finally:
+            with self._committed() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                env["mail.mail"].search([("id", ">", last_mail)]).unlink()
+                env["crm.vn.job.run"].search([("name", "=like", "crm_vn_reports.digest:%")]).unlink()
+        self.assertTrue(expected, "the demo has sales managers with an email")
+        self.assertEqual(sorted(results, key=str), [0, expected], results)
+        self.assertEqual(per_recipient, expected_per, "one digest per manager and company")
+
+    def test_two_processes_escalate_late_data_requests_once(self):
+        with self._committed() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            partner = env["res.partner"].create({"name": "Khách Yêu Cầu Trễ", "email": "tre@example.vn"})
+            requests = env["crm.vn.data.request"].create(
+                [{"partner_id": partner.id, "request_type": "access", "date_received": "2026-01-05"} for _i in range(3)]
+            )
+            request_ids, partner_id = requests.ids, partner.id
+        try:
+            results = self._call("crm.vn.data.request", "_cron_escalate_late_requests")
+            with self._committed() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                requests = env["crm.vn.data.request"].browse(request_ids)
+                activities = env["mail.activity"].search(
+                    [("res_model", "=", "crm.vn.data.request"), ("res_id", "in", request_ids)]
+                )
+                flags = {(r.escalated_answer, r.escalated_completion) for r in requests}
+                per_request = [sorted(a.user_id.id for a in activities if a.res_id == r.id) for r in requests]
+                managers = env["crm.vn.data.request"].browse(request_ids[0])._crm_vn_escalation_users()
+        finally:
+            with self._committed() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                env["crm.vn.data.request"].browse(request_ids).unlink()
+                env["res.partner"].browse(partner_id).unlink()
+        self.assertTrue(all(r in (True, False) for r in results), results)
+        self.assertEqual(flags, {(True, True)})
+        self.assertTrue(managers)
+        # the answer and the completion deadlines both passed: two activities per manager, not four
+        self.assertEqual(per_request, [sorted(managers.ids * 2)] * 3)
+
+    def test_two_processes_give_one_birthday_activity(self):
+        with self._committed() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            today = odoo.fields.Date.context_today(env["res.partner"])
+            day = today.replace(year=1990) if (today.month, today.day) != (2, 29) else today.replace(year=1992)
+            partners = env["res.partner"].create(
+                [{"name": f"Sinh Nhật {i}", "birthdate_date": day, "user_id": env.ref("base.user_admin").id}
+                 for i in range(4)]
+            )  # fmt: skip
+            partner_ids = partners.ids
+        try:
+            results = self._call("res.partner", "_cron_birthday_activities")
+            with self._committed() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                activities = env["mail.activity"].search(
+                    [
+                        ("res_model", "=", "res.partner"),
+                        ("res_id", "in", partner_ids),
+                        ("activity_type_id", "=", env.ref("crm_vn_customer.mail_activity_type_birthday").id),
+                    ]
+                )
+                per_partner = sorted(activities.mapped("res_id"))
+        finally:
+            with self._committed() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                env["res.partner"].browse(partner_ids).unlink()
+        self.assertTrue(all(isinstance(r, list) for r in results), results)
+        self.assertEqual(per_partner, sorted(partner_ids), "one birthday to-do per customer")
+
+    def test_two_processes_write_the_public_holidays_once(self):
+        company = self.env.ref("crm_vn_customer.res_company_vn_demo")
+        year = odoo.fields.Date.today().year + 1
+        domain = [
+            ("company_id", "=", company.id),
+            ("calendar_id", "=", False),
+            ("date_from", ">=", f"{year - 1}-12-31"),
+            ("date_from", "<", f"{year}-12-31"),
+        ]
+        with self._committed() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            leaves = env["resource.calendar.leaves"].search(domain)
+            before = sorted(leaves.mapped(lambda leave: (leave.name, str(leave.date_from))))
+            leaves.unlink()
+        try:
+            results = self._call("res.company", "_cron_l10n_vn_public_holidays")
+        finally:
+            with self._committed() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                after = sorted(env["resource.calendar.leaves"].search(domain).mapped(
+                    lambda leave: (leave.name, str(leave.date_from))
+                ))  # fmt: skip
+                if not after:
+                    env["res.company"].browse(company.id)._l10n_vn_write_public_holidays()
+        self.assertEqual(results, [None, None])
+        self.assertTrue(before)
+        self.assertEqual(after, before, "each holiday of next year written once")
+
+    def test_two_processes_handle_each_zalo_event_once_and_greet_once(self):
+        from odoo.addons.crm_vn_zalo.tests.zalo_stand_in import ZaloStandIn  # noqa: PLC0415
+
+        company_id = self.env.company.id
+        with ZaloStandIn(app_id="processes-events") as zalo:
+            zalo.add_template(601, "Sinh nhật", tag="CUSTOMER_CARE", params=[("customer_name", "1", 30)])
+            with self._committed() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                account = env["crm.vn.zalo.account"].create(
+                    zalo.account_values(name="OA sự kiện", company_id=company_id)
+                )
+                template = env["crm.vn.zalo.template"].create(
+                    {
+                        "name": "Sinh nhật",
+                        "account_id": account.id,
+                        "zalo_template_id": "601",
+                        "status": "ENABLE",
+                        "model_id": env["ir.model"]._get_id("res.partner"),
+                    }
+                )
+                template.param_ids.filtered(lambda p: p.name == "customer_name").field_path = "name"
+                account.birthday_template_id = template
+                events = env["crm.vn.zalo.event"].create(
+                    [
+                        {
+                            "account_id": account.id,
+                            "event_name": "follow",
+                            "event_key": f"follow-proc-{i}",
+                            "payload": {"event_name": "follow", "follower": {"id": f"88880000{i:03d}"}},
+                        }
+                        for i in range(12)
+                    ]
+                )
+                today = odoo.fields.Date.context_today(env["res.partner"])
+                day = today.replace(year=1991) if (today.month, today.day) != (2, 29) else today.replace(year=1992)
+                customer = env["res.partner"].create(
+                    {"name": "Khách Sinh Nhật Zalo", "mobile": "0912000601", "birthdate_date": day,
+                     "company_id": company_id, "user_id": env.ref("base.user_admin").id, "lifecycle_stage": "customer"}
+                )  # fmt: skip
+                account_id, event_ids, customer_id = account.id, events.ids, customer.id
+            try:
+                handled = self._call("crm.vn.zalo.event", "_cron_process")
+                greeted = self._call("res.partner", "_cron_zalo_birthday_greetings")
+                with self._committed() as cr:
+                    env = api.Environment(cr, SUPERUSER_ID, {})
+                    events = env["crm.vn.zalo.event"].browse(event_ids)
+                    states = set(events.mapped("state"))
+                    followers = (
+                        env["res.partner"]
+                        .with_context(active_test=False)
+                        .search([("zalo_user_id", "=like", "88880000%")])
+                    )
+                    per_user = sorted(followers.mapped("zalo_user_id"))
+                    messages = env["crm.vn.zalo.message"].search(
+                        [("partner_id", "=", customer_id), ("template_id", "=", template.id)]
+                    )
+                    message_count = len(messages)
+            finally:
+                with self._committed() as cr:
+                    env = api.Environment(cr, SUPERUSER_ID, {})
+                    env["crm.vn.zalo.message"].search([("account_id", "=", account_id)]).unlink()
+                    env["crm.vn.zalo.event"].browse(event_ids).unlink()
+                    env["res.partner"].with_context(active_test=False).search(
+                        [("zalo_user_id", "=like", "88880000%")]
+                    ).unlink()
+                    env["res.partner"].browse(customer_id).unlink()
+                    env["crm.vn.zalo.account"].browse(account_id).unlink()
+        self.assertEqual(handled, [None, None])
+        self.assertEqual(greeted, [None, None])
+        self.assertEqual(states, {"done"})
+        self.assertEqual(per_user, [f"88880000{i:03d}" for i in range(12)], "one contact per follower")
+        self.assertEqual(message_count, 1, "one birthday greeting")

@@ -2,6 +2,7 @@ from . import (
     base,
     calendar_event,
     crm_vn_interest,
+    crm_vn_job_run,
     ir_qweb_field_contact,
     mail_thread,
     res_company,

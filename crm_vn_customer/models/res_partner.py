@@ -374,7 +374,10 @@ class ResPartner(models.Model):
 
     @api.model
     def _cron_birthday_activities(self):
-        """Give each owner a to-do for the birthdays of their customers today (idempotent)."""
+        """Give each owner a to-do for the birthdays of their customers today (idempotent; one process at a time:
+        crm.vn.job.run)."""
+        if not self.env["crm.vn.job.run"]._try_start("crm_vn_customer.birthday_activities"):
+            return self.browse()
         today = fields.Date.context_today(self)
         activity_type = self.env.ref("crm_vn_customer.mail_activity_type_birthday")
         partners = self.search(

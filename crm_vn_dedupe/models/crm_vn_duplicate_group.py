@@ -105,7 +105,9 @@ class CrmVnDuplicateGroup(models.Model):
     @api.model
     def action_scan(self):
         found = self._scan_duplicates()
-        if found:
+        if found is None:
+            message = self.env._("Another scan is running: the groups it finds will appear in this list when it ends.")
+        elif found:
             message = self.env._("%(count)s new groups of duplicate customers to review.", count=found)
         else:
             message = self.env._("No new duplicate customers: every group found is already in this list.")
@@ -114,7 +116,9 @@ class CrmVnDuplicateGroup(models.Model):
             "tag": "display_notification",
             "params": {
                 "type": "success" if found else "info",
-                "title": self.env._("Duplicate scan finished"),
+                "title": self.env._("Duplicate scan running")
+                if found is None
+                else self.env._("Duplicate scan finished"),
                 "message": message,
                 "sticky": False,
                 # The list shows the new groups at once.
@@ -133,8 +137,10 @@ class CrmVnDuplicateGroup(models.Model):
         A block is a set of partners sharing an indexed key (phone, e-mail,
         birthdate); pairs are scored inside blocks only, so the cost grows
         with the number of partners, not its square. Returns the number of
-        groups created.
+        groups created, None when another scan was running (one at a time: crm.vn.job.run).
         """
+        if not self.env["crm.vn.job.run"]._try_start("crm_vn_dedupe.scan"):
+            return None
         blocks = self._scan_blocks()
         data, companies = self._scan_match_data({pid for block in blocks for pid in block})
         parent = {}

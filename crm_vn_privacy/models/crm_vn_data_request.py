@@ -417,7 +417,10 @@ class CrmVnDataRequest(models.Model):
 
     @api.model
     def _cron_escalate_late_requests(self):
-        """Tell the sales managers once about each missed deadline of an open request."""
+        """Tell the sales managers once about each missed deadline of an open request (one process at a time:
+        crm.vn.job.run)."""
+        if not self.env["crm.vn.job.run"]._try_start("crm_vn_privacy.data_request_escalation"):
+            return False
         today = fields.Date.context_today(self)
         requests = self.search(
             [

@@ -14,7 +14,8 @@ class CrmVnWeeklyDigest(models.AbstractModel):
 
     Sent by the scheduled action ``ir_cron_weekly_digest`` (Monday morning) to
     every active sales manager with an email address, in their language and
-    computed with their own access rights and company. Extension points:
+    computed with their own access rights and company; once per manager,
+    company and week ending that day, however many processes or runs send it. Extension points:
     ``_digest_recipients`` and ``_digest_values``.
     """
 
@@ -24,7 +25,8 @@ class CrmVnWeeklyDigest(models.AbstractModel):
     @api.model
     def _cron_send(self):
         template = self.env.ref("crm_vn_reports.mail_template_weekly_digest", raise_if_not_found=False)
-        if not template:
+        Runs = self.env["crm.vn.job.run"]
+        if not template or not Runs._try_start("crm_vn_reports.digest"):
             return 0
         sent = 0
         for manager in self._digest_recipients():
@@ -33,7 +35,11 @@ class CrmVnWeeklyDigest(models.AbstractModel):
                 tz = manager.tz or company.partner_id.tz or VN_TZ
                 date_to = fields.Date.context_today(self.with_context(tz=tz))
                 date_from = date_to - timedelta(days=7)
-                digest = self.with_user(manager).with_company(company).with_context(tz=tz)
+                # once per manager, company and week, whichever process or run sends it
+                if not Runs._mark_done(f"crm_vn_reports.digest:{manager.id}:{company.id}:{date_to}"):
+                    continue
+                # the manager's company alone (not added to the caller's companies, which the manager may not have)
+                digest = self.with_user(manager).with_context(allowed_company_ids=company.ids, tz=tz)
                 values = digest._digest_values(company, date_from, date_to)
                 # as superuser: the template, its layout and the outgoing mail are configuration.
                 template.with_context(digest=values, lang=manager.lang).send_mail(manager.id, force_send=False)

@@ -91,6 +91,9 @@ class TestFeedbackAnalyticsAndDigest(CrmVnReportsCommon):
         mails = self.env["mail.mail"].search([("id", "not in", before)])
         to_mai = mails.filtered(lambda m: self.manager.partner_id in m.recipient_ids)
         self.assertEqual(len(to_mai), 1, "one digest per manager and company")
+        with freeze_time("2026-11-09 04:00:00"):  # run again (by hand, or by a second process): nothing more
+            self.env["crm.vn.weekly.digest"]._cron_send()
+        self.assertEqual(self.env["mail.mail"].search([("id", "not in", before)]), mails, "once a week")
         self.assertFalse(mails.filtered(lambda m: self.seller_a.partner_id in m.recipient_ids), "managers only")
         body = to_mai.body_html
         self.assertIn("Công ty Thử Báo Cáo", to_mai.subject)

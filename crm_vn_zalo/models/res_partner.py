@@ -41,7 +41,10 @@ class ResPartner(models.Model):
     @api.model
     def _cron_zalo_birthday_greetings(self):
         """Greet by ZNS the customers whose birthday is today, for each company whose Official Account has a
-        birthday template; once a day per customer (a second run sends nothing)."""
+        birthday template; once a day per customer (a second run sends nothing, one process at a time:
+        crm.vn.job.run)."""
+        if not self.env["crm.vn.job.run"]._try_start("crm_vn_zalo.birthday_greetings"):
+            return
         today = fields.Date.context_today(self)
         Message = self.env["crm.vn.zalo.message"]
         for account in self.env["crm.vn.zalo.account"].search([("birthday_template_id", "!=", False)]):

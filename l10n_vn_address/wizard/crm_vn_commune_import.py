@@ -9,6 +9,7 @@ import zipfile
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..tools.communes import (
     CommuneListError,
@@ -350,6 +351,11 @@ class CrmVnCommuneImport(models.TransientModel):
         # an administrator may lack the "Contact Creation" group that grants writing cities. Names are the source
         # (en_US) values: a commune's official name is the same in every language.
         City = self.env["res.city"].sudo().with_context(lang="en_US")
+        # One load at a time, locked by an update of Vietnam's row: a second load waits for the first, then fails
+        # with a serialization error (its snapshot would not show the communes just written), which Odoo's request
+        # handling retries in a new transaction: it then finds every commune and changes nothing.
+        vietnam.flush_recordset()
+        self.env.cr.execute(SQL("UPDATE res_country SET write_date = write_date WHERE id = %s", vietnam.id))
         existing = City.search([("country_id", "=", vietnam.id)])
         self._normalize_stored_codes(existing)
         by_code = {city.vn_code.casefold(): city for city in existing if city.vn_code}

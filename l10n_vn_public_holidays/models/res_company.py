@@ -1,5 +1,11 @@
+import logging
+
+import psycopg2
+
 from odoo import api, fields, models
 from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
 
 
 class ResCompany(models.Model):
@@ -19,8 +25,16 @@ class ResCompany(models.Model):
 
     @api.model
     def _cron_l10n_vn_public_holidays(self):
-        self.search([("partner_id.country_id.code", "=", "VN")])._l10n_vn_write_public_holidays()
-        self.env["resource.calendar"].search([("l10n_vn_public_holidays", "=", True)])._l10n_vn_write_public_holidays()
+        """Write the coming year's holidays; skipped when another process wrote them while this one was starting
+        (its snapshot would not show them: see :meth:`_l10n_vn_write_public_holidays`)."""
+        try:
+            with self.env.cr.savepoint():
+                self.search([("partner_id.country_id.code", "=", "VN")])._l10n_vn_write_public_holidays()
+                self.env["resource.calendar"].search(
+                    [("l10n_vn_public_holidays", "=", True)]
+                )._l10n_vn_write_public_holidays()
+        except psycopg2.errors.SerializationFailure:
+            _logger.info("Public holidays of Vietnam: written by another process at the same time.")
 
     def _l10n_vn_write_public_holidays(self, years=None):
         """Write the Vietnamese public holidays of ``years`` (this year and the next by default) as time off of the
@@ -35,7 +49,10 @@ class ResCompany(models.Model):
             return Leaves
         today = fields.Date.context_today(self)
         years = years or (today.year, today.year + 1)
-        self.env.cr.execute(SQL("SELECT id FROM res_company WHERE id IN %s FOR UPDATE", tuple(self.ids)))
+        # Locked by an update: a second process waits, and one that began before the first committed (it would not
+        # see the years written) fails with a serialization error instead of writing them again.
+        self.flush_recordset()
+        self.env.cr.execute(SQL("UPDATE res_company SET write_date = write_date WHERE id IN %s", tuple(self.ids)))
         leaves = Leaves
         for company in self:
             weekly_rest = company.resource_calendar_id._l10n_vn_weekly_rest()

@@ -42,7 +42,12 @@ class ResourceCalendar(models.Model):
             return Leaves
         today = fields.Date.context_today(self)
         years = years or (today.year, today.year + 1)
-        self.env.cr.execute(SQL("SELECT id FROM resource_calendar WHERE id IN %s FOR UPDATE", tuple(calendars.ids)))
+        # Locked by an update: a second process waits, and one that began before the first committed (it would not
+        # see the years written) fails with a serialization error instead of writing them again.
+        calendars.flush_recordset()
+        self.env.cr.execute(
+            SQL("UPDATE resource_calendar SET write_date = write_date WHERE id IN %s", tuple(calendars.ids))
+        )
         leaves = Leaves
         for calendar in calendars:
             company = calendar.company_id or self.env.company
