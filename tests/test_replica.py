@@ -4,6 +4,7 @@ analytics, pivots and PDF reports are read-only requests that Odoo sends to the 
 during them (Odoo would log "retrying with a read/write cursor"). The test sets the replica up and removes it
 (tag crm_vn_commit: it reads the demo data committed in the database)."""
 
+import io
 import json
 import os
 import shutil
@@ -16,12 +17,20 @@ import urllib.request
 from http.cookiejar import CookieJar
 from pathlib import Path
 
+import openpyxl
 import psycopg2
 
 import odoo
 from odoo.tests import TransactionCase, tagged
 
 HBA_LINE = "local replication all trust  # crm_vn replica test"
+
+
+def pdf_text(content):
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
+        pdf.write(content)
+        pdf.flush()
+        return subprocess.run(["pdftotext", pdf.name, "-"], capture_output=True, text=True, check=True).stdout
 
 
 def free_port():
@@ -95,6 +104,27 @@ class Replica:
                 assert cr.fetchone()[0], "the replica is a standby"
                 cr.execute("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = %s", [dbname])
                 return cr.fetchone()[0]
+        finally:
+            cnx.close()
+
+    def _standby(self, dbname="postgres"):
+        return psycopg2.connect(dbname=dbname, user="postgres", host=str(self.base), port=self.port)
+
+    def pause(self):
+        """Stop replaying the primary's changes (a replica lagging behind)."""
+        with self._standby() as cnx, cnx.cursor() as cr:
+            cr.execute("SELECT pg_wal_replay_pause()")
+
+    def resume(self):
+        with self._standby() as cnx, cnx.cursor() as cr:
+            cr.execute("SELECT pg_wal_replay_resume()")
+
+    def has_partner(self, dbname, partner_id):
+        cnx = self._standby(dbname)
+        try:
+            with cnx.cursor() as cr:
+                cr.execute("SELECT 1 FROM res_partner WHERE id = %s", [partner_id])
+                return bool(cr.fetchone())
         finally:
             cnx.close()
 
@@ -183,7 +213,39 @@ class TestReadReplica(TransactionCase):
                     f"{base}/report/pdf/crm_vn_reports.report_customer_profile/{customer.id}", timeout=180
                 )
                 content = pdf.read()
+                # declared read-only (@api.readonly): the customer's data requests, from the replica
+                action = rpc(
+                    "/web/dataset/call_button/res.partner/action_view_vn_data_requests",
+                    {"model": "res.partner", "method": "action_view_vn_data_requests", "args": [[customer.id]],
+                     "kwargs": {}},
+                )  # fmt: skip
                 after = replica.transactions(dbname)
+
+                # The replica's lag: replay paused, a customer created on the primary is not on the replica. Its
+                # profile and its Excel export, asked for right after (read-only requests), come from the primary.
+                replica.pause()
+                try:
+                    new_id = rpc(
+                        "/web/dataset/call_kw/res.partner/create",
+                        {"model": "res.partner", "method": "create", "args": [{"name": "Khách Vừa Tạo Trễ",
+                         "mobile": "0912000777", "email": "vuatao@example.vn"}], "kwargs": {}},
+                    )  # fmt: skip
+                    self.assertFalse(replica.has_partner(dbname, new_id), "the replica lags behind")
+                    fresh_pdf = opener.open(
+                        f"{base}/report/pdf/crm_vn_reports.report_customer_profile/{new_id}", timeout=180
+                    ).read()
+                    download = rpc(
+                        "/web/dataset/call_kw/crm.vn.xlsx.export/action_export_from_list",
+                        {"model": "crm.vn.xlsx.export", "method": "action_export_from_list", "args": ["customers"],
+                         "kwargs": {"context": {"active_model": "res.partner", "active_ids": [new_id]}}},
+                    )  # fmt: skip
+                    fresh_xlsx = opener.open(base + download["url"], timeout=180).read()
+                    self.assertFalse(replica.has_partner(dbname, new_id), "still lagging when both were read")
+                finally:
+                    replica.resume()
+                self.assertTrue(replica.caught_up())
+                with odoo.sql_db.db_connect(dbname).cursor() as cr:
+                    odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})["res.partner"].browse(new_id).unlink()
             finally:
                 server.terminate()
                 server.wait(timeout=60)
@@ -193,5 +255,9 @@ class TestReadReplica(TransactionCase):
         revenue = sum(g["revenue"] or 0 for g in groups["crm.vn.customer.report"]["groups"])
         self.assertGreater(revenue, 0, "the demo's sales, read on the replica")
         self.assertTrue(content.startswith(b"%PDF"))
+        self.assertEqual(action["domain"], [["partner_id", "=", customer.id]])
+        self.assertIn("Khách Vừa Tạo Trễ", pdf_text(fresh_pdf), "the new customer's profile, from the primary")
+        sheet = openpyxl.load_workbook(io.BytesIO(fresh_xlsx), read_only=True).worksheets[0]
+        self.assertIn("Khách Vừa Tạo Trễ", [cell for row in sheet.iter_rows(values_only=True) for cell in row])
         self.assertGreaterEqual(after - before, 5, "the analytics and the report ran on the replica")
         self.assertNotIn("retrying with a read/write cursor", text, "nothing of ours writes in a read-only request")

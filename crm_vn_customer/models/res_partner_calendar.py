@@ -1,9 +1,10 @@
-from odoo import models
+from odoo import api, models
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    @api.readonly
     def get_attendee_detail(self, meeting_ids):
         """The calendar view lists the attendees of the meetings it shows by name: read them as superuser once the
         meetings are known to be readable, leaving out the private meetings of others the user does not attend

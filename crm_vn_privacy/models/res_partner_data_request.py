@@ -21,8 +21,10 @@ class ResPartner(models.Model):
         for partner in self:
             partner.vn_data_request_count = counts.get(partner.id, 0)
 
+    @api.readonly
     def action_view_vn_data_requests(self):
-        """The customer's requests; a new one is for this customer."""
+        """The customer's requests; a new one is for this customer. Read-only (a read replica may answer it): it
+        reads nothing of the customer but its id, which a replica that has not replayed its creation yet lacks."""
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("crm_vn_privacy.crm_vn_data_request_action")
         action["domain"] = [("partner_id", "=", self.id)]

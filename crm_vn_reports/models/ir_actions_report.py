@@ -40,3 +40,22 @@ class IrActionsReport(models.Model):
                 wkhtmltopdf_version(output) or "(unknown version)",
             )
         return patched
+
+    def _render_qweb_pdf(self, report_ref, res_ids=None, data=None):
+        """Print from the primary the records a read replica does not have yet.
+
+        The PDF routes are read-only requests, which Odoo runs on the read replica when there is one
+        (``db_replica_host``). A customer printed right after being created, from a replica that has not replayed
+        that yet, would be missing: the suite's reports are then rendered from the primary. Records changed (not
+        created) just before print as the replica has them, a fraction of a second older.
+        """
+        if self.env.cr.readonly and res_ids:
+            report = self._get_report(report_ref)
+            if report.report_name.startswith("crm_vn_") and report.model in self.env:
+                ids = set(res_ids if isinstance(res_ids, list | tuple) else [res_ids])
+                if len(self.env[report.model].browse(ids).exists()) < len(ids):
+                    with self.env.registry.cursor() as cr:  # the primary
+                        return super(IrActionsReport, self.with_env(self.env(cr=cr)))._render_qweb_pdf(
+                            report_ref, res_ids=res_ids, data=data
+                        )
+        return super()._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
