@@ -1,6 +1,8 @@
 from . import (
     base,
     calendar_event,
+    crm_team,
+    crm_team_member,
     crm_vn_interest,
     crm_vn_job_run,
     ir_qweb_field_contact,

@@ -10,20 +10,30 @@ class ResUsers(models.Model):
         ("" for res.partner itself, "partner_id." for a record pointing at one).
 
         The one place the ownership rule is written: every record rule of the suite that follows a customer's
-        ownership evaluates ``user._crm_vn_customer_domain(...)``. Team membership is read in SQL by the domain, so a
-        change of team counts at once (the domain's shape depends only on the user and ``path``, which is what Odoo
-        caches).
+        ownership evaluates ``user._crm_vn_customer_domain(...)``. The teams led and their members are given by id:
+        Odoo checks the rules of the records it reads in Python, where following
+        ``user_id.crm_team_member_ids.crm_team_id.user_id`` for every customer costs more than the rest of a list.
+        Odoo caches the rule domains, so a change of team or membership clears that cache (crm_team.py,
+        crm_team_member.py) and counts at once.
         """
         self.ensure_one()
+        led, members = self._crm_vn_led_teams_and_members()
         return [
             "|",
             "|",
             "|",
             (f"{path}user_id", "=", False),
             (f"{path}user_id", "=", self.id),
-            (f"{path}team_id.user_id", "=", self.id),
-            (f"{path}user_id.crm_team_member_ids.crm_team_id.user_id", "=", self.id),
+            (f"{path}team_id", "in", led),
+            (f"{path}user_id", "in", members),
         ]
+
+    def _crm_vn_led_teams_and_members(self):
+        """(ids of the active teams this user leads, ids of their active members)."""
+        # sudo: teams and memberships are read to build the user's own record rule, whatever their company.
+        teams = self.env["crm.team"].sudo().search([("user_id", "=", self.id)])
+        members = self.env["crm.team.member"].sudo().search([("crm_team_id", "in", teams.ids)])
+        return teams.ids, sorted(set(members.user_id.ids))
 
     def _crm_vn_owned_customers(self):
         # sudo: a manager archiving a user must see every customer that user owns,

@@ -1,5 +1,6 @@
 import base64
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -210,3 +211,37 @@ class TestCustomerOwnership(CrmVnCustomerCommon):
         self.assertEqual(Partner.search([("id", "=", self.customer_member.id)]), self.customer_member)
         self.team_hanoi.user_id = self.user_leader
         self.assertFalse(Partner.search([("id", "=", self.customer_member.id)]))
+
+
+@tagged("post_install", "-at_install", "crm_vn_customer")
+class TestTeamChangesCountAtOnce(CrmVnCustomerCommon):
+    """The ownership rule names the teams a leader leads and their members by id (Odoo caches rule domains): every
+    change of team, leader or membership made through Odoo counts at the next read."""
+
+    def _leader_sees(self, customer):
+        return bool(self.env["res.partner"].with_user(self.user_leader).search([("id", "=", customer.id)]))
+
+    def test_membership_and_leadership(self):
+        self.customer_member.team_id = False  # reached through its salesperson's membership only
+        self.assertTrue(self._leader_sees(self.customer_member))
+        self.assertFalse(self._leader_sees(self.customer_other))
+        membership = self.env["crm.team.member"].search(
+            [("crm_team_id", "=", self.team_hanoi.id), ("user_id", "=", self.user_member.id)]
+        )
+        membership.active = False
+        self.assertFalse(self._leader_sees(self.customer_member), "a member who left the team")
+        membership.active = True
+        self.assertTrue(self._leader_sees(self.customer_member))
+        membership.unlink()
+        self.assertFalse(self._leader_sees(self.customer_member), "a membership deleted")
+        self.team_hcm.member_ids = [Command.link(self.user_member.id)]
+        self.assertFalse(self._leader_sees(self.customer_member), "now in a team Hùng does not lead")
+        self.team_hcm.user_id = self.user_leader
+        self.assertTrue(self._leader_sees(self.customer_member), "the team he now leads")
+        self.assertTrue(self._leader_sees(self.customer_other))
+        self.customer_free.with_user(self.user_manager).write({"user_id": self.user_other.id})
+        self.customer_free.team_id = self.team_hcm
+        self.assertTrue(self._leader_sees(self.customer_free), "the customers of his team")
+        self.team_hcm.action_archive()
+        self.assertFalse(self._leader_sees(self.customer_other), "an archived team is led by nobody")
+        self.assertTrue(self.customer_other.with_user(self.user_other).has_access("read"), "the owner still reads it")

@@ -57,7 +57,12 @@ class ResPartner(models.Model):
             if not any(vals[f] for f in ("phone", "mobile", "email")) and not vals["birthdate_date"]:
                 partner.vn_duplicate_warning = partner.vn_duplicate_candidates = False
                 continue
-            candidates = (partner._origin or self.browse())._vn_duplicate_candidates(vals, limit=5)
+            origin = partner._origin
+            if origin and partner.id == origin.id:
+                changes = {}  # a saved customer as stored: its numbers' keys are stored, nothing to parse
+            else:  # the form's values: only what differs from the saved customer is parsed again
+                changes = {f: v for f, v in vals.items() if not origin or v != origin[f]}
+            candidates = (origin or self.browse())._vn_duplicate_candidates(changes, limit=5)
             # The candidates in words once (their public info is read with sudo): the list, and the html from it.
             rows = self._vn_duplicate_list(candidates) if candidates else False
             partner.vn_duplicate_candidates = rows
