@@ -7,6 +7,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, format_datetime
+from odoo.tools.mail import generate_tracking_message_id
 
 from odoo.addons.l10n_vn_public_holidays.tools.holidays import VN_TZ
 
@@ -234,48 +235,140 @@ class CrmVnFeedback(models.Model):
         return escalated
 
     def _escalation_notify(self, groups, manual=False):
-        """Chatter note on each feedback, activity and inbox message for the new level."""
+        """Chatter note on each feedback, activity and inbox message for the new level.
+
+        The notes, activities and followers of a run are written as a few multi-row inserts: what Odoo's
+        ``_message_log_batch``, ``mail.activity.create`` (quick update: no e-mail per activity) and
+        ``message_subscribe`` write, row for row, without creating thousands of records one by one through the ORM
+        (most of the job's time before). The people escalated to are told by one inbox message each (below).
+        """
         odoobot = self.env.ref("base.partner_root")
         activity_type = self.env.ref("crm_vn_feedback.mail_activity_type_feedback_escalated")
-        model_id = self.env["ir.model"]._get_id(self._name)
         author = self.env.user.partner_id if manual else odoobot
         bodies = {}
         activities = []
         by_target = defaultdict(self.browse)
+        due_texts = {}
         for (new_level, target_id, deadline), feedbacks in groups.items():
             target = self.env["res.users"].browse(target_id)
+            if manual:
+                intro = self.env._("Escalated by hand to level %(level)s", level=new_level)
+            else:
+                intro = self.env._("Deadline breached: escalated to level %(level)s", level=new_level)
+            who = target.name or self.env._("nobody (no escalation contact is configured)")
             for feedback in feedbacks:
                 tz = pytz.timezone(target.tz or feedback.company_id.partner_id.tz or VN_TZ)
-                due = format_datetime(self.env, deadline, tz=tz.zone, dt_format="short")
-                if manual:
-                    intro = self.env._("Escalated by hand to level %(level)s", level=new_level)
-                else:
-                    intro = self.env._("Deadline breached: escalated to level %(level)s", level=new_level)
-                who = target.name or self.env._("nobody (no escalation contact is configured)")
+                if (deadline, tz.zone) not in due_texts:
+                    due_texts[deadline, tz.zone] = (
+                        format_datetime(self.env, deadline, tz=tz.zone, dt_format="short"),
+                        pytz.utc.localize(deadline).astimezone(tz).date(),
+                    )
+                due, due_date = due_texts[deadline, tz.zone]
                 bodies[feedback.id] = Markup("<p>%s: %s. %s</p>") % (
                     intro,
                     who,
                     self.env._("New deadline: %(deadline)s", deadline=due),
                 )
                 if target:
-                    activities.append(
-                        {
-                            "res_model_id": model_id,
-                            "res_id": feedback.id,
-                            "activity_type_id": activity_type.id,
-                            "user_id": target.id,
-                            "summary": self.env._("Escalated feedback %(reference)s", reference=feedback.reference),
-                            "date_deadline": pytz.utc.localize(deadline).astimezone(tz).date(),
-                        }
-                    )
+                    activities.append((feedback, target, due_date))
                     by_target[target] |= feedback
-        self.sudo()._message_log_batch(bodies, author_id=author.id)
-        # quick update: the activity shows in the person's activities; the
-        # message below notifies them (once per run above NOTIFY_ONE_BY_ONE).
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(activities)
+        self.env.flush_all()
+        self._crm_vn_log_notes(bodies, author)
+        self._crm_vn_insert_activities(activity_type, activities)
+        self._crm_vn_insert_followers([(feedback.id, target.partner_id.id) for feedback, target, _d in activities])
+        self.env.invalidate_all()
         for target, feedbacks in by_target.items():
-            feedbacks.sudo().message_subscribe(partner_ids=target.partner_id.ids)
             self._escalation_notify_target(target, feedbacks)
+
+    def _crm_vn_log_notes(self, bodies, author):
+        """The internal notes ``{feedback id: html}`` by ``author``, as ``_message_log_batch`` writes them."""
+        if not bodies:
+            return
+        author_id, email_from = self.env["mail.thread"]._message_compute_author(author.id, None, raise_on_email=False)
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO mail_message (model, res_id, body, author_id, email_from, reply_to, message_type,
+                                             is_internal, subtype_id, email_add_signature, message_id, date,
+                                             create_uid, write_uid, create_date, write_date)
+                   SELECT %(model)s, note.res_id, note.body, %(author)s, %(email_from)s, %(reply_to)s, 'notification',
+                          TRUE, %(subtype)s, FALSE, %(message_id)s, %(now)s, %(uid)s, %(uid)s, %(now)s, %(now)s
+                     FROM unnest(%(res_ids)s::int[], %(bodies)s::text[]) AS note(res_id, body)""",
+                model=self._name,
+                author=author_id,
+                email_from=email_from,
+                reply_to=self.env["mail.thread"]._notify_get_reply_to(default=email_from)[False],
+                subtype=self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
+                message_id=generate_tracking_message_id("message-notify"),
+                now=self.env.cr.now(),
+                uid=self.env.uid,
+                res_ids=list(bodies),
+                bodies=[str(body) for body in bodies.values()],
+            )
+        )
+
+    def _crm_vn_insert_activities(self, activity_type, activities):
+        """The activities ``[(feedback, user, deadline)]``, as ``mail.activity.create`` writes them (quick update);
+        the users' activity counters are told, as Odoo does."""
+        if not activities:
+            return
+        feedbacks = self.browse([feedback.id for feedback, _user, _date in activities])
+        names = dict(zip(feedbacks.ids, feedbacks.sudo().mapped("display_name"), strict=True))
+        summaries = {
+            feedback.id: self.env._("Escalated feedback %(reference)s", reference=feedback.reference)
+            for feedback, _user, _date in activities
+        }
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name, activity_type_id, user_id,
+                                              user_tz, summary, date_deadline, active, create_uid, write_uid,
+                                              create_date, write_date)
+                   SELECT %(model_id)s, %(model)s, act.res_id, act.res_name, %(type)s, act.user_id, act.user_tz,
+                          act.summary, act.deadline, TRUE, %(uid)s, %(uid)s, %(now)s, %(now)s
+                     FROM unnest(%(res_ids)s::int[], %(res_names)s::varchar[], %(user_ids)s::int[],
+                                 %(user_tzs)s::varchar[], %(summaries)s::varchar[], %(deadlines)s::date[])
+                       AS act(res_id, res_name, user_id, user_tz, summary, deadline)""",
+                model_id=self.env["ir.model"]._get_id(self._name),
+                model=self._name,
+                type=activity_type.id,
+                uid=self.env.uid,
+                now=self.env.cr.now(),
+                res_ids=[feedback.id for feedback, _user, _date in activities],
+                res_names=[names[feedback.id] for feedback, _user, _date in activities],
+                user_ids=[user.id for _feedback, user, _date in activities],
+                user_tzs=[user.tz or None for _feedback, user, _date in activities],
+                summaries=[summaries[feedback.id] for feedback, _user, _date in activities],
+                deadlines=[deadline for _feedback, _user, deadline in activities],
+            )
+        )
+        today = fields.Date.context_today(self)
+        users = self.env["res.users"].browse({user.id for _f, user, deadline in activities if deadline <= today})
+        for user in users:
+            user._bus_send("mail.activity/updated", {"activity_created": True})
+
+    def _crm_vn_insert_followers(self, pairs):
+        """Make the partners of ``[(feedback id, partner id)]`` followers, with the default subtypes an employee
+        gets (``message_subscribe``); those already following are left as they are."""
+        pairs = sorted(set(pairs))
+        if not pairs:
+            return
+        subtypes = self.env["mail.message.subtype"].default_subtypes(self._name)[0]
+        self.env.cr.execute(
+            SQL(
+                """WITH new AS (
+                       INSERT INTO mail_followers (res_model, res_id, partner_id)
+                       SELECT %(model)s, pair.res_id, pair.partner_id
+                         FROM unnest(%(res_ids)s::int[], %(partner_ids)s::int[]) AS pair(res_id, partner_id)
+                       ON CONFLICT (res_model, res_id, partner_id) DO NOTHING
+                       RETURNING id
+                   )
+                   INSERT INTO mail_followers_mail_message_subtype_rel (mail_followers_id, mail_message_subtype_id)
+                   SELECT new.id, subtype FROM new, unnest(%(subtypes)s::int[]) AS subtype""",
+                model=self._name,
+                res_ids=[res_id for res_id, _partner in pairs],
+                partner_ids=[partner for _res_id, partner in pairs],
+                subtypes=subtypes.ids,
+            )
+        )
 
     def _escalation_notify_target(self, target, feedbacks):
         subject = self.env._("Feedback escalated to you")

@@ -6,6 +6,8 @@ from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, freeze_time, tagged
 
+from odoo.addons.mail.tools.discuss import Store
+
 from .common import CrmVnFeedbackCommon
 
 MONDAY_9AM = "2026-03-02 02:00:00"  # Monday 2 March 2026, 09:00 in Vietnam
@@ -89,6 +91,37 @@ class TestEscalation(CrmVnFeedbackCommon):
         with freeze_time("2026-03-05 03:00:00"):
             feedback.invalidate_recordset(["sla_status"])
             self.assertEqual(feedback.sla_status, "breached")
+
+    def test_what_the_escalated_person_gets_works_as_odoo_s_own(self):
+        """The note, the activity and the following are written in bulk: Odoo's own features work on them."""
+        self._run_cron("2026-03-02 07:30:00")
+        leader = self.user_leader
+        feedback = self.feedback.with_user(leader)
+        note = feedback.message_ids.filtered(lambda m: "level 1" in (m.body or ""))
+        self.assertEqual(len(note), 1)
+        # the chatter as the web client loads it, for the leader
+        store = Store(feedback, as_thread=True, request_list=["followers", "activities"]).get_result()
+        store |= Store(note.with_user(leader), for_current_user=True).get_result()
+        [message] = [m for m in store["mail.message"] if m["id"] == note.id]
+        self.assertEqual(message["author"], {"id": self.env.ref("base.partner_root").id, "type": "partner"})
+        self.assertTrue(message["is_note"])
+        self.assertEqual([a["id"] for a in store["mail.activity"]], feedback.activity_ids.ids)
+        self.assertIn(f"Deadline breached: escalated to level 1: {leader.name}. New deadline: 09:30", note.body)
+        activity = feedback.activity_ids
+        self.assertRecordValues(
+            activity,
+            [{"user_id": leader.id, "res_name": self.feedback.display_name, "summary":
+              f"Escalated feedback {self.feedback.reference}", "activity_type_id":
+              self.env.ref("crm_vn_feedback.mail_activity_type_feedback_escalated").id}],
+        )  # fmt: skip
+        with freeze_time("2026-03-03 01:00:00"):
+            systray = leader.with_user(leader)._get_activity_groups()
+        self.assertEqual([g["total_count"] for g in systray if g.get("model") == "crm.vn.feedback"], [1])
+        follower = self.feedback.message_follower_ids.filtered(lambda f: f.partner_id == leader.partner_id)
+        self.assertEqual(follower.subtype_ids, self.env["mail.message.subtype"].default_subtypes(self.feedback._name)[0])
+        activity.action_feedback(feedback="Đã gọi lại cho khách")
+        self.assertFalse(feedback.activity_ids)
+        self.assertTrue(feedback.message_ids.filtered(lambda m: "Đã gọi lại cho khách" in (m.body or "")))
 
     def test_contract_quick_entry_breached_by_hand(self):
         """As an outside check would: quick entry, deadline moved into the past, the cron by its XML id."""
