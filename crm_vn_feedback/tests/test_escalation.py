@@ -118,7 +118,9 @@ class TestEscalation(CrmVnFeedbackCommon):
             systray = leader.with_user(leader)._get_activity_groups()
         self.assertEqual([g["total_count"] for g in systray if g.get("model") == "crm.vn.feedback"], [1])
         follower = self.feedback.message_follower_ids.filtered(lambda f: f.partner_id == leader.partner_id)
-        self.assertEqual(follower.subtype_ids, self.env["mail.message.subtype"].default_subtypes(self.feedback._name)[0])
+        self.assertEqual(
+            follower.subtype_ids, self.env["mail.message.subtype"].default_subtypes(self.feedback._name)[0]
+        )
         activity.action_feedback(feedback="Đã gọi lại cho khách")
         self.assertFalse(feedback.activity_ids)
         self.assertTrue(feedback.message_ids.filtered(lambda m: "Đã gọi lại cho khách" in (m.body or "")))
