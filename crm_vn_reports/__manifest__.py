@@ -2,7 +2,7 @@
     "name": "Vietnam CRM: Reports",
     "summary": "Customer analytics (RFM, cohorts, churn), salesperson performance, feedback SLA and NPS, "
     "PDF reports, Excel exports and a weekly digest for sales managers",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-vn/crm-vn",
     "author": "CRM VN contributors",
@@ -40,4 +40,5 @@
         ],
     },
     "installable": True,
+    "post_init_hook": "post_init_hook",
 }

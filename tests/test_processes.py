@@ -465,3 +465,33 @@ class TestSeveralProcesses(TransactionCase):
         self.assertEqual(states, {"done"})
         self.assertEqual(per_user, [f"88880000{i:03d}" for i in range(12)], "one contact per follower")
         self.assertEqual(message_count, 1, "one birthday greeting")
+
+    def test_two_processes_refresh_the_analytics(self):
+        """The 10-minute refresh of the analytics (materialized views) started twice at once: one refreshes, the
+        other skips; the figures are those of the committed orders."""
+        with self._committed() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            partner = env["res.partner"].create({"name": "Khách Làm Mới Số Liệu", "user_id": env.uid})
+            order = env["sale.order"].create(
+                {"partner_id": partner.id, "order_line": [(0, 0, {"product_id": env["product.product"].search(
+                    [("sale_ok", "=", True)], limit=1).id, "price_unit": 123000, "product_uom_qty": 1})]}
+            )  # fmt: skip
+            order.action_confirm()
+            partner_id, order_id = partner.id, order.id
+        try:
+            results = self._call("crm.vn.analytics.snapshot", "_cron_refresh_analytics")
+            with self._committed() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                rows = env["crm.vn.customer.report"].search([("partner_id", "=", partner_id)])
+                found = [(row.order_count, row.revenue) for row in rows]
+        finally:
+            with self._committed() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                order = env["sale.order"].browse(order_id)
+                order._action_cancel()
+                order.unlink()
+                env["res.partner"].browse(partner_id).unlink()
+                env["crm.vn.analytics.snapshot"]._cron_refresh_analytics()
+        self.assertIn(True, results)
+        self.assertTrue(all(result in (True, False) for result in results), results)
+        self.assertEqual(found, [(1, 123000.0)])

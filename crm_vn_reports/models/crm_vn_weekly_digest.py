@@ -28,6 +28,9 @@ class CrmVnWeeklyDigest(models.AbstractModel):
         Runs = self.env["crm.vn.job.run"]
         if not template or not Runs._try_start("crm_vn_reports.digest"):
             return 0
+        # the figures of this morning, not of the last scheduled refresh
+        for report in self.env["crm.vn.analytics.snapshot"]._crm_vn_snapshot_models():
+            report._crm_vn_refresh()
         sent = 0
         for manager in self._digest_recipients():
             for company in manager.company_ids:

@@ -1,4 +1,4 @@
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..tools.local_dates import local_date
@@ -17,6 +17,7 @@ class CrmVnCohortReport(models.Model):
     """
 
     _name = "crm.vn.cohort.report"
+    _inherit = ["crm.vn.analytics.snapshot"]
     _description = "Customer Cohort Retention"
     _auto = False
     _rec_name = "partner_id"
@@ -98,7 +99,3 @@ class CrmVnCohortReport(models.Model):
             partner=column("partner_id"),
             size=column("cohort_size"),
         )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query()))

@@ -1,4 +1,4 @@
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..tools.local_dates import local_date, local_today
@@ -16,9 +16,10 @@ SEGMENTS = [
 
 
 class CrmVnCustomerReport(models.Model):
-    """Customer analytics: one row per customer (commercial partner) and company, always current.
+    """Customer analytics: one row per customer (commercial partner) and company.
 
-    A plain SQL view over confirmed sale orders (headers, not lines, so that a
+    A materialized view (crm.vn.analytics.snapshot: figures as of the last refresh, every 10 minutes) over confirmed
+    sale orders (headers, not lines, so that a
     million order lines cost nothing here), feedback and ratings. RFM scores
     are quintiles (1-5) within the company: recency of the last order,
     number of orders and revenue; the segment follows from them
@@ -29,6 +30,7 @@ class CrmVnCustomerReport(models.Model):
     """
 
     _name = "crm.vn.customer.report"
+    _inherit = ["crm.vn.analytics.snapshot"]
     _description = "Customer Analytics"
     _auto = False
     _rec_name = "partner_id"
@@ -208,7 +210,3 @@ class CrmVnCustomerReport(models.Model):
             last_day=local_date(SQL("s.last_order")),
             today=local_today(),
         )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query()))

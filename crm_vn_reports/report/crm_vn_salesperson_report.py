@@ -1,4 +1,4 @@
-from odoo import SUPERUSER_ID, api, fields, models, tools
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.tools import SQL
 
 from ..tools.local_dates import local_date, local_today
@@ -14,6 +14,7 @@ class CrmVnSalespersonReport(models.Model):
     """
 
     _name = "crm.vn.salesperson.report"
+    _inherit = ["crm.vn.analytics.snapshot"]
     _description = "Salesperson Performance"
     _auto = False
     _rec_name = "user_id"
@@ -106,7 +107,3 @@ class CrmVnSalespersonReport(models.Model):
             today=local_today(),
             resolved_day=local_date(SQL("f.date_resolved")),
         )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query()))

@@ -57,6 +57,14 @@ class CrmVnReportsCommon(TransactionCase):
         # The reports count days in Vietnam time (tools/local_dates.py).
         cls.today = pytz.utc.localize(cls.env.cr.now()).astimezone(pytz.timezone("Asia/Ho_Chi_Minh")).date()
 
+    def setUp(self):
+        super().setUp()
+        self._refresh_analytics()  # the class's orders, in the analytics (materialized views)
+
+    def _refresh_analytics(self):
+        """Compute the analytics again, as the scheduled action does every 10 minutes."""
+        self.env["crm.vn.analytics.snapshot"]._cron_refresh_analytics()
+
     @classmethod
     def _order(cls, partner, amount, days_ago=None, date=None):
         order = (

@@ -101,6 +101,7 @@ class TestCustomerAnalytics(CrmVnReportsCommon):
             )
         )
         order.action_confirm()
+        self._refresh_analytics()
         self.env.flush_all()
         rows = self.Report.search([("partner_id", "=", self.p1.id)])
         self.assertEqual(
@@ -151,6 +152,7 @@ class TestCohortAnalytics(CrmVnReportsCommon):
         self._order(self.p3, 300, date=date(2026, 2, 5))
         self._order(self.p3, 300, date=date(2026, 3, 10))
         self.env.flush_all()
+        self._refresh_analytics()
         groups = self.env["crm.vn.cohort.report"]._read_group(
             [("company_id", "=", self.company.id)],
             ["cohort_month:month", "month_number"],
@@ -180,7 +182,8 @@ class TestCohortAnalytics(CrmVnReportsCommon):
             [(cohort.strftime("%Y-%m"), rate) for cohort, rate in by_cohort], [("2026-01", 100.0), ("2026-02", 100.0)]
         )
         self._order(self.p4, 400, date=date(2026, 1, 9))
-        self.env.flush_all()
+        self.assertEqual(len(Cohort.search(domain)), 7, "the figures of the last refresh until the next one")
+        self._refresh_analytics()
         by_cohort = dict(Cohort._read_group(domain, ["cohort_month:month"], ["retention:sum"]))
         self.assertAlmostEqual(by_cohort[date(2026, 1, 1)], 200 / 3, places=3)
         self.assertEqual(Cohort._read_group(domain, ["month_number"], ["retention:sum"])[0], (0, False))
@@ -212,6 +215,7 @@ class TestSalespersonPerformance(CrmVnReportsCommon):
             self._order(self.p3, 50, days)
         self._order(self.p4, 1000, 60)
         self.env.flush_all()
+        self._refresh_analytics()
         Performance = self.env["crm.vn.salesperson.report"]
         measures = [
             "revenue:sum",
@@ -272,6 +276,7 @@ class TestVietnameseDays(CrmVnReportsCommon):
         second = self._order(self.p1, 100, 1)
         second.date_order = datetime(2026, 4, 30, 16, 59)  # 30 April, 23:59 in Vietnam
         self.env.flush_all()
+        self._refresh_analytics()
         cohorts = self.env["crm.vn.cohort.report"].search([("partner_id", "=", self.p1.id)])
         self.assertEqual(
             [(row.cohort_month, row.order_month) for row in cohorts], [(date(2026, 4, 1), date(2026, 4, 1))]

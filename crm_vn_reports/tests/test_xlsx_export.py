@@ -190,6 +190,10 @@ class XlsxExportCase(TransactionCase):
         cls.env.flush_all()
         cls.test_domain = [("email", "=like", "%@xlsx-test.vn")]
 
+    def setUp(self):
+        super().setUp()
+        self.env["crm.vn.analytics.snapshot"]._cron_refresh_analytics()  # the orders above, in the analytics
+
     def export(self, user, kind, domain=None, record_ids=None):
         """Write an export as ``user``; return (row count, worksheet read back with openpyxl)."""
         export = (
