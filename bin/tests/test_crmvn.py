@@ -93,3 +93,13 @@ def test_arguments_after_double_dash_reach_the_benchmark_and_pytest():
     assert args.bench_args == ["--customers", "100000", "--skip-naive"]
     args = crmvn.parse_args(["test", "--modules", "sale,crm_vn_privacy", "--", "-k", "handover"])
     assert (args.modules, args.pytest_args) == ("sale,crm_vn_privacy", ["-k", "handover"])
+
+
+def test_bench_all_runs_the_readme_commands():
+    """``bench all`` runs each benchmark exactly as the README's performance table writes its command."""
+    for name, db, bench_args in crmvn.ALL_BENCHMARKS:
+        assert (crmvn.REPO / "tests" / "benchmarks" / f"bench_{name}.py").is_file()
+        command = crmvn.bench_command(name, db, bench_args)
+        assert f"`{command}`" in README, f"{command} is not in README.md's performance table"
+        args = crmvn.parse_args(command.split()[1:])
+        assert (args.name, args.db, args.bench_args) == (name, db, bench_args)

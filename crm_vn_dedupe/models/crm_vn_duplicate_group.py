@@ -1,3 +1,4 @@
+import itertools
 import json
 import logging
 
@@ -5,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..tools.matching import MatchData, score_pair
+from ..tools.matching import NOT_SIMILAR_MAX_SCORE, MatchData, score_pair, similar_name_pairs
 from ..tools.names import normalize_vn_name
 
 _logger = logging.getLogger(__name__)
@@ -141,8 +142,25 @@ class CrmVnDuplicateGroup(models.Model):
         """
         if not self.env["crm.vn.job.run"]._try_start("crm_vn_dedupe.scan"):
             return None
-        blocks = self._scan_blocks()
-        data, companies = self._scan_match_data({pid for block in blocks for pid in block})
+        # The threshold the form's check applies: the company of the customer, and for two customers shared
+        # by every company the lowest one (whoever enters the customer is warned at their company's).
+        Company = self.env["res.company"].sudo().with_context(active_test=False)
+        thresholds = {company.id: company.crm_vn_duplicate_threshold or 85 for company in Company.search([])}
+        shared = min(thresholds.values(), default=85)
+        blocks = [sorted(block) for block in self._scan_blocks()]
+        # Above NOT_SIMILAR_MAX_SCORE only customers of similar names can qualify: the pairs of each block are first
+        # compared by name in C, and only the close ones read and scored (the result is the same; a block of 50
+        # customers sharing a birthday makes 1,225 pairs, nearly all of strangers).
+        if shared > NOT_SIMILAR_MAX_SCORE:
+            names = self._scan_names({pid for block in blocks for pid in block})
+            block_pairs = [
+                [(block[i], block[j]) for i, j in similar_name_pairs([names[pid] for pid in block])] for block in blocks
+            ]
+            del names
+            data, companies = self._scan_match_data({pid for pairs in block_pairs for pair in pairs for pid in pair})
+        else:
+            block_pairs = [itertools.combinations(block, 2) for block in blocks]
+            data, companies = self._scan_match_data({pid for block in blocks for pid in block})
         parent = {}
 
         def find(pid):
@@ -150,27 +168,20 @@ class CrmVnDuplicateGroup(models.Model):
                 pid = parent[pid] = parent.get(parent[pid], parent[pid])
             return pid
 
-        # The threshold the form's check applies: the company of the customer, and for two customers shared
-        # by every company the lowest one (whoever enters the customer is warned at their company's).
-        Company = self.env["res.company"].sudo().with_context(active_test=False)
-        thresholds = {company.id: company.crm_vn_duplicate_threshold or 85 for company in Company.search([])}
-        shared = min(thresholds.values(), default=85)
         best = {}
-        for index, ids in enumerate(blocks):
-            ordered = sorted(ids)
-            for i, left in enumerate(ordered):
-                for right in ordered[i + 1 :]:
-                    company = companies[left] or companies[right]
-                    if companies[left] and companies[right] and companies[left] != companies[right]:
-                        continue  # two companies' customers: never compared by the form either
-                    score, codes = score_pair(data[left], data[right])
-                    if score >= (thresholds.get(company, 85) if company else shared):
-                        parent[find(right)] = find(left)
-                        pair = (left, right)
-                        if score > best.get(pair, (0,))[0]:
-                            best[pair] = (score, codes)
+        for index, pairs in enumerate(block_pairs):
+            for left, right in pairs:
+                company = companies[left] or companies[right]
+                if companies[left] and companies[right] and companies[left] != companies[right]:
+                    continue  # two companies' customers: never compared by the form either
+                score, codes = score_pair(data[left], data[right])
+                if score >= (thresholds.get(company, 85) if company else shared):
+                    parent[find(right)] = find(left)
+                    pair = (left, right)
+                    if score > best.get(pair, (0,))[0]:
+                        best[pair] = (score, codes)
             if notify_progress and index % 1000 == 0:
-                self.env["ir.cron"]._notify_progress(done=index, remaining=len(blocks) - index)
+                self.env["ir.cron"]._notify_progress(done=index, remaining=len(block_pairs) - index)
         groups = {}
         for left, right in best:
             groups.setdefault(find(left), set()).update((left, right))
@@ -220,6 +231,12 @@ class CrmVnDuplicateGroup(models.Model):
         return blocks
 
     @api.model
+    def _scan_names(self, ids):
+        """{id: name match key} of the partners ``ids``."""
+        self.env.cr.execute(SQL("SELECT id, vn_name_key FROM res_partner WHERE id = ANY(%s)", list(ids)))
+        return {pid: name_key or "" for pid, name_key in self.env.cr.fetchall()}
+
+    @api.model
     def _scan_match_data(self, ids):
         """({id: MatchData}, {id: company id or None}) of the partners ``ids``."""
         data, companies = {}, {}
@@ -234,13 +251,16 @@ class CrmVnDuplicateGroup(models.Model):
                 list(ids),
             )
         )
+        city_keys = {}  # a few hundred cities for a million customers: each one normalised once
         for pid, name_key, phone, mobile, email, birthdate, city, company_id in self.env.cr.fetchall():
+            if city not in city_keys:
+                city_keys[city] = normalize_vn_name(city)
             data[pid] = MatchData(
                 name_key=name_key or "",
                 phones=frozenset(filter(None, (phone, mobile))),
                 email=email or "",
                 birthdate=birthdate,
-                city_key=normalize_vn_name(city),
+                city_key=city_keys[city],
             )
             companies[pid] = company_id
         return data, companies
@@ -255,13 +275,19 @@ class CrmVnDuplicateGroup(models.Model):
             for group in self.search([("state", "=", "dismissed"), ("partner_ids", "in", member_ids)])
         ]
         labels = self.env["res.partner"]._vn_reason_labels()
+        # the best pair of each group, in one pass over the pairs (not one pass per group)
+        group_of = {pid: root for root, members in groups.items() for pid in members}
+        best_of = {}
+        for pair, result in best.items():
+            root = group_of[pair[0]]
+            if root not in best_of or result[0] > best_of[root][1][0]:
+                best_of[root] = (pair, result)
         vals_list = []
-        for members in groups.values():
+        for root, members in groups.items():
             key = ",".join(str(pid) for pid in sorted(members))
             if key in known_keys or any(members <= gone for gone in dismissed):
                 continue
-            pairs = [(pair, result) for pair, result in best.items() if pair[0] in members]
-            (pair, (score, codes)) = max(pairs, key=lambda item: item[1][0])
+            (pair, (score, codes)) = best_of[root]
             company = self.env["res.company"].browse(companies[pair[0]] or companies[pair[1]])
             vals_list.append(
                 {

@@ -16,7 +16,7 @@ Reasons are returned as codes; the model translates them.
 from dataclasses import dataclass, field
 from datetime import date
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 SIMILAR_NAME = 85  # token-sort ratio from which two names are "similar"
 # The best score a name can reach with no phone, e-mail or birthday in common:
@@ -31,6 +31,26 @@ class MatchData:
     email: str = ""
     birthdate: date | None = None
     city_key: str = ""
+
+
+# The best score of two customers whose names are not similar (below SIMILAR_NAME), whatever else they share: the same
+# phone or e-mail (40 + similarity * 0.3) and the same city (+3). Above it, only pairs of similar names can qualify.
+NOT_SIMILAR_MAX_SCORE = 40 + SIMILAR_NAME * 0.3 + 3
+
+
+def similar_name_pairs(names: list[str]) -> list[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, of ``names`` (match keys) whose :func:`name_similarity` may reach
+    SIMILAR_NAME: every such pair, and a few more. Compared by rapidfuzz in C, one name against the rest at a time,
+    instead of scoring each pair in Python: what lets a batch scan skip the pairs that cannot qualify."""
+    # token_ratio is max(token_sort_ratio, token_set_ratio), both at once: at or above SIMILAR_NAME for every pair
+    # whose similarity (the larger of token_sort_ratio and token_set_ratio - 5) is.
+    pairs = []
+    for i, name in enumerate(names[:-1]):
+        if not name:
+            continue
+        found = process.extract(name, names[i + 1 :], scorer=fuzz.token_ratio, score_cutoff=SIMILAR_NAME, limit=None)
+        pairs += sorted((i, i + 1 + k) for _match, _score, k in found)
+    return pairs
 
 
 def name_similarity(a: str, b: str) -> float:

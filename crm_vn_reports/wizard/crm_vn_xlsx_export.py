@@ -9,11 +9,9 @@ from odoo.tools import split_every
 
 from ..tools import xlsx_format as xf
 
-# Records read per query; the ORM cache is emptied after each batch.
+# Records read per query; the ORM cache is emptied after each batch. The analytics are stored rows
+# (materialized views), read in batches like any table.
 BATCH_SIZE = 2000
-# Rows read per query from the analytics view: each read evaluates the view (its quintiles
-# rank every customer), so fewer, larger reads are much faster and still bounded in memory.
-VIEW_BATCH_SIZE = 20000
 KIND_MODELS = {
     "customers": "res.partner",
     "customer_analytics": "crm.vn.customer.report",
@@ -281,7 +279,7 @@ class CrmVnXlsxExport(models.TransientModel):
         names = {}
 
         def rows():
-            for batch in split_every(VIEW_BATCH_SIZE, ids, list):
+            for batch in split_every(BATCH_SIZE, ids, list):
                 if from_analytics:
                     kpis = self._xlsx_read(Report.browse(batch), [*kpi_fnames, "partner_id", "currency_id"], names)
                     partner_ids = [kpi["partner_id"][0] for kpi in kpis if kpi["partner_id"]]
