@@ -6,8 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..tools.matching import NOT_SIMILAR_MAX_SCORE, MatchData, score_pair, similar_name_pairs
-from ..tools.names import normalize_vn_name
+from ..tools.matching import NOT_SIMILAR_MAX_SCORE, score_pair, similar_name_pairs
 
 _logger = logging.getLogger(__name__)
 
@@ -239,31 +238,7 @@ class CrmVnDuplicateGroup(models.Model):
     @api.model
     def _scan_match_data(self, ids):
         """({id: MatchData}, {id: company id or None}) of the partners ``ids``."""
-        data, companies = {}, {}
-        if not ids:
-            return data, companies
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT id, vn_name_key, vn_phone_key, vn_mobile_key, email_normalized, birthdate_date, city, company_id
-                  FROM res_partner WHERE id = ANY(%s)
-                """,
-                list(ids),
-            )
-        )
-        city_keys = {}  # a few hundred cities for a million customers: each one normalised once
-        for pid, name_key, phone, mobile, email, birthdate, city, company_id in self.env.cr.fetchall():
-            if city not in city_keys:
-                city_keys[city] = normalize_vn_name(city)
-            data[pid] = MatchData(
-                name_key=name_key or "",
-                phones=frozenset(filter(None, (phone, mobile))),
-                email=email or "",
-                birthdate=birthdate,
-                city_key=city_keys[city],
-            )
-            companies[pid] = company_id
-        return data, companies
+        return self.env["res.partner"]._vn_stored_match_data(ids)
 
     @api.model
     def _scan_store(self, groups, best, companies):

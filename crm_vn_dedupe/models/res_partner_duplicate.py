@@ -91,11 +91,11 @@ class ResPartner(models.Model):
         scored = []
         # sudo: duplicates must be found among customers the caller cannot read;
         # only ids, scores and reason codes leave this block.
-        Sudo = self.sudo().with_context(active_test=True)
-        for candidate in Sudo.browse(self._vn_candidate_ids(new, company, exclude=record.ids)):
-            score, codes = score_pair(new, candidate._vn_match_data({}, candidate))
+        stored, __ = self._vn_stored_match_data(self._vn_candidate_ids(new, company, exclude=record.ids))
+        for candidate_id, candidate in stored.items():
+            score, codes = score_pair(new, candidate)
             if score >= threshold:
-                scored.append((score, candidate.id, codes))
+                scored.append((score, candidate_id, codes))
         scored.sort(key=lambda item: (-item[0], item[1]))
         reasons = self._vn_reason_labels()
         return [
@@ -151,6 +151,37 @@ class ResPartner(models.Model):
             birthdate=birthdate,
             city_key=normalize_vn_name(value("city")),
         )
+
+    @api.model
+    def _vn_stored_match_data(self, ids):
+        """``({id: MatchData}, {id: company id or None})`` of the partners ``ids``, from their stored match keys in
+        one query (what :meth:`_vn_match_data` computes from a record's values; the batch scan reads them so too)."""
+        data, companies = {}, {}
+        if not ids:
+            return data, companies
+        self.flush_model(["vn_name_key", "vn_phone_key", "vn_mobile_key", "email_normalized", "birthdate_date", "city"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT id, vn_name_key, vn_phone_key, vn_mobile_key, email_normalized, birthdate_date, city, company_id
+                  FROM res_partner WHERE id = ANY(%s) ORDER BY id
+                """,
+                sorted(ids),
+            )
+        )
+        city_keys = {}  # a few hundred cities for a million customers: each one normalised once
+        for pid, name_key, phone, mobile, email, birthdate, city, company_id in self.env.cr.fetchall():
+            if city not in city_keys:
+                city_keys[city] = normalize_vn_name(city)
+            data[pid] = MatchData(
+                name_key=name_key or "",
+                phones=frozenset(filter(None, (phone, mobile))),
+                email=email or "",
+                birthdate=birthdate,
+                city_key=city_keys[city],
+            )
+            companies[pid] = company_id
+        return data, companies
 
     @api.model
     def _vn_candidate_ids(self, new, company, exclude=(), threshold=None):
