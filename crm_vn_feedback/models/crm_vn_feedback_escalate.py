@@ -182,7 +182,7 @@ class CrmVnFeedback(models.Model):
         now = now or fields.Datetime.now()
         Level = self.env["crm.vn.feedback.escalation.level"]
         levels_by_company = {}
-        groups = defaultdict(self.browse)
+        group_ids = defaultdict(list)  # ids, made recordsets once (a union per feedback costs its size each time)
         deadlines = {}
         steps = []
         for feedback in self:
@@ -205,7 +205,7 @@ class CrmVnFeedback(models.Model):
             if key not in deadlines:
                 deadlines[key] = feedback._sla_add_hours(now, levels[new_level].hours)
             deadline = deadlines[key]
-            groups[new_level, target.id, deadline] |= feedback
+            group_ids[new_level, target.id, deadline].append(feedback.id)
             steps.append(
                 {
                     "feedback_id": feedback.id,
@@ -221,16 +221,16 @@ class CrmVnFeedback(models.Model):
             )
         if not steps:
             return self.browse()
-        escalated = self.browse()
+        groups = {key: self.browse(ids) for key, ids in group_ids.items()}
+        escalated = self.browse([feedback_id for ids in group_ids.values() for feedback_id in ids])
         Feedback = self.sudo().with_context(tracking_disable=True, mail_notrack=True)
         for (new_level, target_id, deadline), feedbacks in groups.items():
             Feedback.browse(feedbacks.ids).write(
                 {"escalation_level": new_level, "escalated_user_id": target_id, "escalation_deadline": deadline}
             )
-            escalated |= feedbacks
-        # sudo: the history is written by the job for everyone; the unique
-        # (feedback, level) constraint refuses a second escalation of one breach.
-        self.env["crm.vn.feedback.escalation"].sudo().create(steps)
+        # the history is written by the job for everyone; the unique (feedback, level) constraint refuses a second
+        # escalation of one breach.
+        self._crm_vn_insert_steps(steps)
         escalated._escalation_notify(groups, manual=manual)
         return escalated
 
@@ -247,7 +247,7 @@ class CrmVnFeedback(models.Model):
         author = self.env.user.partner_id if manual else odoobot
         bodies = {}
         activities = []
-        by_target = defaultdict(self.browse)
+        by_target = defaultdict(list)
         due_texts = {}
         for (new_level, target_id, deadline), feedbacks in groups.items():
             target = self.env["res.users"].browse(target_id)
@@ -271,14 +271,45 @@ class CrmVnFeedback(models.Model):
                 )
                 if target:
                     activities.append((feedback, target, due_date))
-                    by_target[target] |= feedback
+                    by_target[target].append(feedback.id)
         self.env.flush_all()
         self._crm_vn_log_notes(bodies, author)
         self._crm_vn_insert_activities(activity_type, activities)
         self._crm_vn_insert_followers([(feedback.id, target.partner_id.id) for feedback, target, _d in activities])
         self.env.invalidate_all()
-        for target, feedbacks in by_target.items():
-            self._escalation_notify_target(target, feedbacks)
+        for target, feedback_ids in by_target.items():
+            self._escalation_notify_target(target, self.browse(feedback_ids))
+
+    def _crm_vn_insert_steps(self, steps):
+        """The escalation steps (values as for ``crm.vn.feedback.escalation.create``) in one insert; the company is
+        the feedback's (the related stored field)."""
+        Step = self.env["crm.vn.feedback.escalation"]
+        self.env.flush_all()
+        columns = ("feedback_id", "level", "date", "user_id", "previous_user_id", "breached_deadline", "new_deadline")
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO crm_vn_feedback_escalation (feedback_id, company_id, level, date, user_id,
+                                                          previous_user_id, breached_deadline, new_deadline, trigger,
+                                                          escalated_by_id, create_uid, write_uid, create_date,
+                                                          write_date)
+                   SELECT step.feedback_id, feedback.company_id, step.level, step.date, step.user_id,
+                          step.previous_user_id, step.breached_deadline, step.new_deadline, step.trigger,
+                          step.escalated_by_id, %(uid)s, %(uid)s, %(now)s, %(now)s
+                     FROM unnest(%(feedback_id)s::int[], %(level)s::int[], %(date)s::timestamp[], %(user_id)s::int[],
+                                 %(previous_user_id)s::int[], %(breached_deadline)s::timestamp[],
+                                 %(new_deadline)s::timestamp[], %(trigger)s::varchar[], %(escalated_by_id)s::int[])
+                       AS step(feedback_id, level, date, user_id, previous_user_id, breached_deadline, new_deadline,
+                               trigger, escalated_by_id)
+                     JOIN crm_vn_feedback feedback ON feedback.id = step.feedback_id""",
+                uid=self.env.uid,
+                now=self.env.cr.now(),
+                trigger=[step["trigger"] for step in steps],
+                escalated_by_id=[step["escalated_by_id"] or None for step in steps],
+                **{column: [step[column] or None for step in steps] for column in columns},
+            )
+        )
+        Step.invalidate_model()
+        self.invalidate_recordset(["escalation_ids"])
 
     def _crm_vn_log_notes(self, bodies, author):
         """The internal notes ``{feedback id: html}`` by ``author``, as ``_message_log_batch`` writes them."""
