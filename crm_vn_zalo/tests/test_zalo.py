@@ -8,7 +8,7 @@ from unittest.mock import patch
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, freeze_time, new_test_user, tagged
 
 from ..tools.zalo import webhook_mac
 from .zalo_stand_in import ZaloStandIn
@@ -136,6 +136,11 @@ class TestZaloSending(ZaloCommon):
         self.assertFalse(self.env["crm.vn.zalo.message"].search([("partner_id", "=", self.customer.id)]))
 
     def test_promotion_needs_consent(self):
+        # composed in the sending hours (at night a promotion waits for the morning): whatever the time the test runs
+        with freeze_time(f"{fields.Date.today()} 03:00:00"):  # 10:00 in Vietnam today
+            self._test_promotion_needs_consent()
+
+    def _test_promotion_needs_consent(self):
         _composer, result = self._compose(self.t_promo, self.customer)
         self.assertEqual(result["params"]["type"], "warning")
         message = self.env["crm.vn.zalo.message"].search([("partner_id", "=", self.customer.id)])
