@@ -89,7 +89,16 @@ def queue_sms(env, partners):
     composer = (
         env["sms.composer"]
         .with_context(active_model="res.partner", active_ids=partners.ids)
-        .create({"composition_mode": "mass", "body": "Cảm ơn anh/chị đã mua hàng", "mass_keep_log": True})
+        # a service message, like the customer-care ZNS template it is compared with (not marketing: no consent
+        # filter, and no refusal outside the marketing hours)
+        .create(
+            {
+                "composition_mode": "mass",
+                "body": "Cảm ơn anh/chị đã mua hàng",
+                "mass_keep_log": True,
+                "crm_vn_marketing": False,
+            }
+        )
     )
     return composer._action_send_sms_mass()
 
