@@ -146,20 +146,23 @@ class CrmVnDuplicateGroup(models.Model):
         Company = self.env["res.company"].sudo().with_context(active_test=False)
         thresholds = {company.id: company.crm_vn_duplicate_threshold or 85 for company in Company.search([])}
         shared = min(thresholds.values(), default=85)
-        blocks = [sorted(block) for block in self._scan_blocks()]
+        # the blocks' queries sort and group a million rows: in memory rather than in temporary files
+        self.env.cr.execute("SET LOCAL work_mem = '256MB'")
+        names = {}
+        blocks = [sorted(block) for block in self._scan_blocks(names=names)]
         # Above NOT_SIMILAR_MAX_SCORE only customers of similar names can qualify: the pairs of each block are first
         # compared by name in C, and only the close ones read and scored (the result is the same; a block of 50
         # customers sharing a birthday makes 1,225 pairs, nearly all of strangers).
         if shared > NOT_SIMILAR_MAX_SCORE:
-            names = self._scan_names({pid for block in blocks for pid in block})
             block_pairs = [
-                [(block[i], block[j]) for i, j in similar_name_pairs([names[pid] for pid in block])] for block in blocks
+                [(block[i], block[j]) for i, j in similar_name_pairs([names[pid] or "" for pid in block])]
+                for block in blocks
             ]
-            del names
             data, companies = self._scan_match_data({pid for pairs in block_pairs for pair in pairs for pid in pair})
         else:
             block_pairs = [itertools.combinations(block, 2) for block in blocks]
             data, companies = self._scan_match_data({pid for block in blocks for pid in block})
+        del names
         parent = {}
 
         def find(pid):
@@ -190,20 +193,22 @@ class CrmVnDuplicateGroup(models.Model):
         return created
 
     @api.model
-    def _scan_blocks(self):
+    def _scan_blocks(self, names=None):
         """Lists of ids of active partners sharing a phone key, an email or a birthdate, whatever their company:
         the form's check compares a customer with those of its company and those shared by every company
-        (``company_id`` empty); the pairs of two companies are left out when they are scored."""
+        (``company_id`` empty); the pairs of two companies are left out when they are scored. ``names``, a dict,
+        receives the name match key of each partner of a block (read by the same queries)."""
         self.env["res.partner"].flush_model()
         blocks = []
         # phone and mobile keys together: one person's mobile may be another's phone
         self.env.cr.execute(
             SQL(
                 """
-                SELECT array_agg(DISTINCT id) FROM (
-                    SELECT id, vn_phone_key AS key FROM res_partner WHERE active AND vn_phone_key IS NOT NULL
+                SELECT array_agg(DISTINCT id), array_agg(id), array_agg(name) FROM (
+                    SELECT id, vn_phone_key AS key, vn_name_key AS name
+                      FROM res_partner WHERE active AND vn_phone_key IS NOT NULL
                     UNION ALL
-                    SELECT id, vn_mobile_key FROM res_partner WHERE active AND vn_mobile_key IS NOT NULL
+                    SELECT id, vn_mobile_key, vn_name_key FROM res_partner WHERE active AND vn_mobile_key IS NOT NULL
                 ) AS keys
                 GROUP BY key
                 HAVING count(DISTINCT id) BETWEEN 2 AND %(max)s
@@ -211,12 +216,15 @@ class CrmVnDuplicateGroup(models.Model):
                 max=MAX_BLOCK,
             )
         )
-        blocks += [ids for (ids,) in self.env.cr.fetchall()]
+        for ids, all_ids, all_names in self.env.cr.fetchall():
+            blocks.append(ids)
+            if names is not None:
+                names.update(zip(all_ids, all_names, strict=True))
         for column in ("email_normalized", "birthdate_date"):
             self.env.cr.execute(
                 SQL(
                     """
-                    SELECT array_agg(id)
+                    SELECT array_agg(id), array_agg(vn_name_key)
                       FROM res_partner
                      WHERE active AND %(column)s IS NOT NULL
                      GROUP BY %(column)s
@@ -226,14 +234,11 @@ class CrmVnDuplicateGroup(models.Model):
                     max=MAX_BLOCK,
                 )
             )
-            blocks += [ids for (ids,) in self.env.cr.fetchall()]
+            for ids, block_names in self.env.cr.fetchall():
+                blocks.append(ids)
+                if names is not None:
+                    names.update(zip(ids, block_names, strict=True))
         return blocks
-
-    @api.model
-    def _scan_names(self, ids):
-        """{id: name match key} of the partners ``ids``."""
-        self.env.cr.execute(SQL("SELECT id, vn_name_key FROM res_partner WHERE id = ANY(%s)", list(ids)))
-        return {pid: name_key or "" for pid, name_key in self.env.cr.fetchall()}
 
     @api.model
     def _scan_match_data(self, ids):
