@@ -290,13 +290,6 @@ def export_worker(args):
     odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
     registry = odoo.modules.registry.Registry(args.database)
     with registry.cursor() as cr:
-        # the analytics are materialized views: what the 10-minute scheduled action does, timed
-        env = api.Environment(cr, SUPERUSER_ID, {})
-        started = time.perf_counter()
-        env["crm.vn.analytics.snapshot"]._cron_refresh_analytics()
-        cr.commit()
-        print(f"\nAnalytics refreshed (scheduled action, every 10 minutes) in {time.perf_counter() - started:.1f} s")
-    with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         manager = env.ref("base.user_admin")
         env = env(user=manager.id)
