@@ -333,6 +333,43 @@ class TestXlsxCustomerExport(XlsxExportCase):
             self.assertEqual(count, 3, kind)
             self.assertEqual(self.rows(batched), self.rows(sheet), kind)
 
+    def test_rows_read_in_sql_are_those_of_read(self):
+        """The rows the export reads in SQL are what ``read()`` gives the same user, rules included:
+        customers, their analytics (looked up by customer) and feedback, in the order asked for."""
+        self.maxDiff = None
+        customers = [self.customer_b1.id, self.customer_a2.id, self.customer_a1.id]
+        for user in (self.user_a, self.manager):
+            export = self.env["crm.vn.xlsx.export"].with_user(user).create({"kind": "customers"})
+            env = export.env
+            Partner, Report, Feedback = env["res.partner"], env["crm.vn.customer.report"], env["crm.vn.feedback"]
+            visible = [pid for pid in customers if Partner.search([("id", "=", pid)])]
+            self.assertEqual(len(visible), 2 if user == self.user_a else 3)
+            fnames = [column[0] for column in export._xlsx_columns(Partner, crm_vn_xlsx_export.PARTNER_FIELDS)]
+            self.assertEqual(
+                export._xlsx_fetch(Partner, customers, fnames, {}),
+                export._xlsx_read(Partner.browse(visible), fnames, {}),
+                user.login,
+            )
+            kpi_fnames = [*crm_vn_xlsx_export.ANALYTICS_FIELDS, "partner_id", "currency_id"]
+            reports = Report.search([("partner_id", "in", customers)])
+            self.assertTrue(reports)
+            fetched = export._xlsx_fetch(Report, customers, kpi_fnames, {}, key="partner_id")
+            self.assertEqual(
+                sorted(fetched, key=lambda row: row["id"]),
+                sorted(export._xlsx_read(reports, kpi_fnames, {}), key=lambda row: row["id"]),
+                user.login,
+            )
+            self.assertEqual(
+                [row["partner_id"][0] for row in fetched], [pid for pid in customers if pid in reports.partner_id.ids]
+            )
+            feedback = Feedback.search([])
+            self.assertTrue(feedback)
+            feedback_fnames = [f for f in crm_vn_xlsx_export.FEEDBACK_FIELDS if f in Feedback._fields]
+            self.assertEqual(
+                export._xlsx_fetch(Feedback, (feedback | self.feedback_a1).ids, feedback_fnames, {}),
+                export._xlsx_read(feedback, feedback_fnames, {}),
+            )
+
     def test_restricted_fields_left_out(self):
         """Fields of accounting groups are not columns for a salesperson."""
         export = self.env["crm.vn.xlsx.export"].with_user(self.user_a).create({"kind": "customers"})

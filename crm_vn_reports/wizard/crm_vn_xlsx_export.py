@@ -1,11 +1,10 @@
 import ast
-import tempfile
 
 import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import split_every
+from odoo.tools import SQL, split_every
 
 from ..tools import xlsx_format as xf
 
@@ -204,20 +203,17 @@ class CrmVnXlsxExport(models.TransientModel):
         lang = export.env["res.lang"]._get_data(code=export.env.lang or "en_US")
         date_format = xf.excel_date_format(lang.date_format or "%Y-%m-%d")
         time_format = xf.excel_date_format(lang.time_format or "%H:%M:%S")
-        with tempfile.TemporaryDirectory(prefix="crm_vn_xlsx_") as tmpdir:
-            table = xf.XlsxTable(
-                path,
-                title,
-                [(column_title, ctype, width) for __, column_title, ctype, width in columns],
-                tmpdir=tmpdir,
-                date_format=date_format,
-                datetime_format=f"{date_format} {time_format}",
-            )
-            try:
-                for values, currency in rows:
-                    table.write_row(values, currency)
-            finally:
-                count = table.close()
+        table = xf.XlsxTable(
+            path,
+            title,
+            [(column_title, ctype, width) for __, column_title, ctype, width in columns],
+            date_format=date_format,
+            datetime_format=f"{date_format} {time_format}",
+        )
+        try:
+            table.write_rows(rows)
+        finally:
+            count = table.close()
         return count
 
     def _xlsx_tables(self):
@@ -277,22 +273,18 @@ class CrmVnXlsxExport(models.TransientModel):
         ids = source.search(self._xlsx_domain()).ids
 
         names = {}
+        kpi_read = [*kpi_fnames, "partner_id", "currency_id"]
 
         def rows():
             for batch in split_every(BATCH_SIZE, ids, list):
                 if from_analytics:
-                    kpis = self._xlsx_read(Report.browse(batch), [*kpi_fnames, "partner_id", "currency_id"], names)
+                    kpis = self._xlsx_fetch(Report, batch, kpi_read, names, ids_only=["partner_id"])
                     partner_ids = [kpi["partner_id"][0] for kpi in kpis if kpi["partner_id"]]
-                    partners = {
-                        p["id"]: p
-                        for p in self._xlsx_read(Partner.search([("id", "in", partner_ids)]), partner_fnames, names)
-                    }
+                    partners = {p["id"]: p for p in self._xlsx_fetch(Partner, partner_ids, partner_fnames, names)}
                     pairs = [(partners.get(kpi["partner_id"] and kpi["partner_id"][0], {}), kpi) for kpi in kpis]
                 else:
-                    partners = self._xlsx_read(Partner.browse(batch), partner_fnames, names)
-                    kpis = self._xlsx_read(
-                        Report.search([("partner_id", "in", batch)]), [*kpi_fnames, "partner_id", "currency_id"], names
-                    )
+                    partners = self._xlsx_fetch(Partner, batch, partner_fnames, names)
+                    kpis = self._xlsx_fetch(Report, batch, kpi_read, names, key="partner_id", ids_only=["partner_id"])
                     kpi_of = {kpi["partner_id"][0]: kpi for kpi in kpis if kpi["partner_id"]}
                     pairs = [(partner, kpi_of.get(partner["id"], {})) for partner in partners]
                 for partner, kpi in pairs:
@@ -335,7 +327,7 @@ class CrmVnXlsxExport(models.TransientModel):
 
         def rows():
             for batch in split_every(BATCH_SIZE, ids, list):
-                for feedback in self._xlsx_read(Feedback.browse(batch), read_fnames, names):
+                for feedback in self._xlsx_fetch(Feedback, batch, read_fnames, names):
                     for key, (__, end_fname) in computed.items():
                         start, end = feedback["date_received"], feedback[end_fname]
                         feedback[key] = (end - start).total_seconds() / 3600.0 if start and end else None
@@ -413,6 +405,51 @@ class CrmVnXlsxExport(models.TransientModel):
                 converters.append(_identity)
         return converters
 
+    def _xlsx_fetch(self, model, ids, fnames, names, *, key="id", ids_only=()):
+        """The values of ``fnames`` of the records of ``model`` whose ``key`` is in ``ids``, as ``_xlsx_read``
+        gives them (dicts with "id", many2one values as (id, name)), in the order of ``ids``.
+
+        Read with the user's rights like ``read()``: the records are searched
+        with ``_search`` (record rules, active or not) and the stored fields
+        selected in SQL with ``_field_to_sql`` (translations, field access);
+        other fields are read with the ORM. Values come as ``read()`` gives
+        them: numbers and booleans of a row read NULL as 0 and False. Nothing
+        goes through the ORM cache: a 100,000-row export costs one query per
+        batch instead of building records. The many2ones of ``ids_only`` come
+        as (id, "") (links followed, not shown).
+        """
+        model = model.with_context(active_test=False)
+        in_sql = [
+            fname
+            for fname in fnames
+            if model._fields[fname].store
+            and model._fields[fname].column_type
+            and not model._fields[fname].company_dependent
+        ]
+        query = model._search([(key, "in", ids)])
+        sql_fields = [model._field_to_sql(query.table, fname, query) for fname in in_sql]
+        converters = [_NULL_AS_READ.get(model._fields[fname].type, _false_if_null) for fname in in_sql]
+        sql = query.select(SQL.identifier(query.table, "id"), SQL.identifier(query.table, key), *sql_fields)
+        keyed = [
+            (record_key, {"id": record_id, **dict(zip(in_sql, map(_call, converters, values), strict=True))})
+            for record_id, record_key, *values in self.env.execute_query(sql)
+        ]
+        position = {record_id: index for index, record_id in enumerate(ids)}
+        keyed.sort(key=lambda pair: (position[pair[0]], pair[1]["id"]))
+        rows = [row for __, row in keyed]
+        others = [fname for fname in fnames if fname not in in_sql]
+        if others and rows:
+            by_id = {row["id"]: row for row in rows}
+            for values in self._xlsx_read(model.browse(list(by_id)), others, names):
+                by_id[values["id"]].update({fname: values[fname] for fname in others})
+        many2ones = [fname for fname in in_sql if model._fields[fname].type == "many2one"]  # ids or False now
+        for fname in many2ones:
+            if fname in ids_only:
+                for row in rows:
+                    row[fname] = (row[fname], "") if row[fname] else False
+        self._xlsx_name_many2ones(model, [fname for fname in many2ones if fname not in ids_only], rows, names)
+        return rows
+
     def _xlsx_read(self, records, fnames, names):
         """``records.read(fnames)``, with the names of many2one values looked up once per record.
 
@@ -422,10 +459,14 @@ class CrmVnXlsxExport(models.TransientModel):
         ({model: {id: name}}), as stored ``complete_name`` for partners.
         """
         rows = records.read(fnames, load=None)
+        self._xlsx_name_many2ones(records, [f for f in fnames if records._fields[f].type == "many2one"], rows, names)
+        return rows
+
+    def _xlsx_name_many2ones(self, model, fnames, rows, names):
+        """Replace the ids of the many2one fields ``fnames`` in ``rows`` by (id, name), names as ``read()`` shows
+        them, looked up once per linked record (kept in ``names``: {model: {id: name}})."""
         for fname in fnames:
-            field = records._fields[fname]
-            if field.type != "many2one":
-                continue
+            field = model._fields[fname]
             known = names.setdefault(field.comodel_name, {})
             missing = list({row[fname] for row in rows if row[fname] and row[fname] not in known})
             if missing:
@@ -435,7 +476,6 @@ class CrmVnXlsxExport(models.TransientModel):
                 known.update((row["id"], row[name_field] or "") for row in linked.read([name_field], load=None))
             for row in rows:
                 row[fname] = (row[fname], known[row[fname]]) if row[fname] else False
-        return rows
 
     def _xlsx_valid_tz(self):
         return (self.env.context.get("tz") or "UTC") in pytz.all_timezones_set
@@ -453,3 +493,19 @@ class CrmVnXlsxExport(models.TransientModel):
 
 def _identity(value):
     return value
+
+
+def _false_if_null(value):
+    return False if value is None else value
+
+
+def _call(function, value):
+    return function(value)
+
+
+def _zero_if_null(value):
+    return value or 0
+
+
+# What read() gives for a NULL column, by field type (False for the others).
+_NULL_AS_READ = {"integer": _zero_if_null, "float": _zero_if_null, "monetary": _zero_if_null, "boolean": bool}
