@@ -334,40 +334,55 @@ class TestXlsxCustomerExport(XlsxExportCase):
             self.assertEqual(self.rows(batched), self.rows(sheet), kind)
 
     def test_rows_read_in_sql_are_those_of_read(self):
-        """The rows the export reads in SQL are what ``read()`` gives the same user, rules included:
-        customers, their analytics (looked up by customer) and feedback, in the order asked for."""
+        """The rows the export reads in SQL are what ``read()`` gives the same user (NULL as None where read()
+        gives False), record rules included: customers in their list order, their analytics looked up by
+        customer, the feedback log; the names of the linked records as ``read()`` shows them."""
         self.maxDiff = None
+
+        def as_read(rows):
+            return sorted(
+                ({fname: False if value is None else value for fname, value in row.items()} for row in rows),
+                key=lambda row: row["id"],
+            )
+
         customers = [self.customer_b1.id, self.customer_a2.id, self.customer_a1.id]
         for user in (self.user_a, self.manager):
             export = self.env["crm.vn.xlsx.export"].with_user(user).create({"kind": "customers"})
             env = export.env
             Partner, Report, Feedback = env["res.partner"], env["crm.vn.customer.report"], env["crm.vn.feedback"]
-            visible = [pid for pid in customers if Partner.search([("id", "=", pid)])]
+            visible = Partner.search([("id", "in", customers)])
             self.assertEqual(len(visible), 2 if user == self.user_a else 3)
             fnames = [column[0] for column in export._xlsx_columns(Partner, crm_vn_xlsx_export.PARTNER_FIELDS)]
+            names, read_names = {}, {}
+            streamed = [
+                row for batch in export._xlsx_stream(Partner, [("id", "in", customers)], fnames, names) for row in batch
+            ]
+            self.assertEqual([row["id"] for row in streamed], visible.ids, "in the list's order")
+            self.assertEqual(as_read(streamed), as_read(export._xlsx_read(visible, fnames, read_names)), user.login)
             self.assertEqual(
-                export._xlsx_fetch(Partner, customers, fnames, {}),
-                export._xlsx_read(Partner.browse(visible), fnames, {}),
-                user.login,
+                as_read(export._xlsx_fetch(Partner, customers, fnames, names)), as_read(streamed), user.login
             )
+            self.assertEqual(names, read_names)
+            self.assertEqual(names["res.users"][self.user_a.id], "Phạm Minh An")
+
             kpi_fnames = [*crm_vn_xlsx_export.ANALYTICS_FIELDS, "partner_id", "currency_id"]
             reports = Report.search([("partner_id", "in", customers)])
-            self.assertTrue(reports)
+            self.assertEqual(len(reports), len(visible))
             fetched = export._xlsx_fetch(Report, customers, kpi_fnames, {}, key="partner_id")
-            self.assertEqual(
-                sorted(fetched, key=lambda row: row["id"]),
-                sorted(export._xlsx_read(reports, kpi_fnames, {}), key=lambda row: row["id"]),
-                user.login,
-            )
-            self.assertEqual(
-                [row["partner_id"][0] for row in fetched], [pid for pid in customers if pid in reports.partner_id.ids]
-            )
+            self.assertEqual(as_read(fetched), as_read(export._xlsx_read(reports, kpi_fnames, {})), user.login)
+
             feedback = Feedback.search([])
             self.assertTrue(feedback)
-            feedback_fnames = [f for f in crm_vn_xlsx_export.FEEDBACK_FIELDS if f in Feedback._fields]
+            feedback_fnames = [fname for fname in crm_vn_xlsx_export.FEEDBACK_FIELDS if fname in Feedback._fields]
+            streamed = [
+                row
+                for batch in export._xlsx_stream(Feedback, [("id", "in", self.feedback_a1.ids)], feedback_fnames, {})
+                for row in batch
+            ]
             self.assertEqual(
-                export._xlsx_fetch(Feedback, (feedback | self.feedback_a1).ids, feedback_fnames, {}),
-                export._xlsx_read(feedback, feedback_fnames, {}),
+                as_read(streamed),
+                as_read(export._xlsx_read(feedback & self.feedback_a1, feedback_fnames, {})),
+                user.login,
             )
 
     def test_restricted_fields_left_out(self):

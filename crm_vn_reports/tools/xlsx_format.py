@@ -126,6 +126,7 @@ def sheet_title(text):
 MAX_CELL_TEXT = 32767  # characters of an Excel cell
 # Characters XML 1.0 does not allow; Excel reads them back from the _xHHHH_ escape.
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+NEEDS_ESCAPE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 EXCEL_EPOCH = date(1899, 12, 30).toordinal()  # day 0 of Excel's 1900 date system
 ROWS_PER_WRITE = 500
 
@@ -201,7 +202,12 @@ def excel_serial(value):
 
 def xml_text(value):
     """``value`` as the text of an XML element: escaped, forbidden characters as _xHHHH_, cut at Excel's limit."""
-    text = escape(str(value)[:MAX_CELL_TEXT])
+    text = str(value)
+    if len(text) > MAX_CELL_TEXT:
+        text = text[:MAX_CELL_TEXT]
+    if NEEDS_ESCAPE.search(text) is None:  # most names, phones and emails: one scan in C
+        return text
+    text = escape(text)
     if XML_FORBIDDEN.search(text):
         text = XML_FORBIDDEN.sub(lambda match: f"_x{ord(match.group()):04X}_", text)
     return text
@@ -276,7 +282,7 @@ class XlsxTable:
         """A function (value, row, currency) -> the XML of the cell of column ``index``, or "" for an empty one."""
         letter = column_letter(index)
 
-        def text(value, row):
+        def text(value, row, currency=None):
             return f'<c r="{letter}{row}" t="inlineStr"><is><t xml:space="preserve">{xml_text(value)}</t></is></c>'
 
         def number(value, row, style):
@@ -310,10 +316,7 @@ class XlsxTable:
                 return number(value, row, style)
 
         else:
-
-            def cell(value, row, currency):
-                return text(value, row)
-
+            cell = text
         return cell
 
     def write_row(self, values, currency=None):

@@ -4,7 +4,7 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, split_every
+from odoo.tools import SQL
 
 from ..tools import xlsx_format as xf
 
@@ -265,37 +265,41 @@ class CrmVnXlsxExport(models.TransientModel):
         kpi_columns = self._xlsx_columns(Report, ANALYTICS_FIELDS)
         partner_fnames = [column[0] for column in partner_columns]
         kpi_fnames = [column[0] for column in kpi_columns]
-        partner_convert = self._xlsx_converters(Partner, partner_fnames)
-        kpi_convert = self._xlsx_converters(Report, kpi_fnames)
+        names = {}
+        partner_convert = self._xlsx_converters(Partner, partner_fnames, names)
+        kpi_convert = self._xlsx_converters(Report, kpi_fnames, names)
         from_analytics = self.kind == "customer_analytics"
         currencies = {}
-        source = Report if from_analytics else Partner.with_context(active_test=True)
-        ids = source.search(self._xlsx_domain()).ids
-
-        names = {}
         kpi_read = [*kpi_fnames, "partner_id", "currency_id"]
+        no_kpi = dict.fromkeys(kpi_read)
+
+        def pairs():
+            if from_analytics:
+                for kpis in self._xlsx_stream(Report, self._xlsx_domain(), kpi_read, names, links=["partner_id"]):
+                    partners = self._xlsx_fetch(Partner, [kpi["partner_id"] for kpi in kpis], partner_fnames, names)
+                    of = {partner["id"]: partner for partner in partners}
+                    yield [(of.get(kpi["partner_id"]) or {}, kpi) for kpi in kpis]
+            else:
+                domain = self._xlsx_domain()
+                for partners in self._xlsx_stream(
+                    Partner.with_context(active_test=True), domain, partner_fnames, names
+                ):
+                    ids = [partner["id"] for partner in partners]
+                    kpis = self._xlsx_fetch(Report, ids, kpi_read, names, key="partner_id", links=["partner_id"])
+                    of = {kpi["partner_id"]: kpi for kpi in sorted(kpis, key=lambda kpi: kpi["id"])}
+                    yield [(partner, of.get(partner["id"]) or no_kpi) for partner in partners]
 
         def rows():
-            for batch in split_every(BATCH_SIZE, ids, list):
-                if from_analytics:
-                    kpis = self._xlsx_fetch(Report, batch, kpi_read, names, ids_only=["partner_id"])
-                    partner_ids = [kpi["partner_id"][0] for kpi in kpis if kpi["partner_id"]]
-                    partners = {p["id"]: p for p in self._xlsx_fetch(Partner, partner_ids, partner_fnames, names)}
-                    pairs = [(partners.get(kpi["partner_id"] and kpi["partner_id"][0], {}), kpi) for kpi in kpis]
-                else:
-                    partners = self._xlsx_fetch(Partner, batch, partner_fnames, names)
-                    kpis = self._xlsx_fetch(Report, batch, kpi_read, names, key="partner_id", ids_only=["partner_id"])
-                    kpi_of = {kpi["partner_id"][0]: kpi for kpi in kpis if kpi["partner_id"]}
-                    pairs = [(partner, kpi_of.get(partner["id"], {})) for partner in partners]
-                for partner, kpi in pairs:
-                    if not kpi.get("last_order_date"):
+            for batch in pairs():
+                for partner, kpi in batch:
+                    if kpi is not no_kpi and not kpi.get("last_order_date"):
                         kpi.update(dict.fromkeys(PURCHASE_KPIS))
                     values = [
                         convert(partner.get(fname))
                         for fname, convert in zip(partner_fnames, partner_convert, strict=True)
                     ]
-                    values += [convert(kpi.get(fname)) for fname, convert in zip(kpi_fnames, kpi_convert, strict=True)]
-                    yield values, self._xlsx_currency(kpi.get("currency_id"), currencies)
+                    values += [convert(kpi[fname]) for fname, convert in zip(kpi_fnames, kpi_convert, strict=True)]
+                    yield values, self._xlsx_currency(kpi["currency_id"], currencies)
                 self.env.invalidate_all()
 
         return partner_columns + kpi_columns, rows()
@@ -318,16 +322,14 @@ class CrmVnXlsxExport(models.TransientModel):
             else:
                 columns += self._xlsx_columns(Feedback, [fname], titles)
         fnames = [column[0] for column in columns if column[0] not in computed]
-        converters = dict(zip(fnames, self._xlsx_converters(Feedback, fnames), strict=True))
+        names = {}
+        converters = dict(zip(fnames, self._xlsx_converters(Feedback, fnames, names), strict=True))
         dates = ["date_received", *(date_fname for __, date_fname in computed.values())]
         read_fnames = list(dict.fromkeys([*fnames, *dates]))
-        ids = Feedback.search(self._xlsx_domain()).ids
-
-        names = {}
 
         def rows():
-            for batch in split_every(BATCH_SIZE, ids, list):
-                for feedback in self._xlsx_fetch(Feedback, batch, read_fnames, names):
+            for batch in self._xlsx_stream(Feedback, self._xlsx_domain(), read_fnames, names):
+                for feedback in batch:
                     for key, (__, end_fname) in computed.items():
                         start, end = feedback["date_received"], feedback[end_fname]
                         feedback[key] = (end - start).total_seconds() / 3600.0 if start and end else None
@@ -373,13 +375,11 @@ class CrmVnXlsxExport(models.TransientModel):
             columns.append((fname, title, ctype, WIDTHS.get(fname)))
         return columns
 
-    def _xlsx_converters(self, model, fnames):
-        """One function per field turning a value of ``read()`` into a cell value."""
+    def _xlsx_converters(self, model, fnames, names):
+        """One function per field turning a value of ``_xlsx_read`` into a cell value (the names of many2one
+        values from ``names``, filled as rows are read)."""
         tz = pytz.timezone(self.env.context.get("tz") or "UTC") if self._xlsx_valid_tz() else pytz.utc
         yes, no = self.env._("Yes"), self.env._("No")
-
-        def many2one(value):
-            return value[1] if value else None
 
         def to_local(value):
             return pytz.utc.localize(value).astimezone(tz).replace(tzinfo=None) if value else None
@@ -391,7 +391,8 @@ class CrmVnXlsxExport(models.TransientModel):
         for fname in fnames:
             field = model._fields[fname]
             if field.type == "many2one":
-                converters.append(many2one)
+                known = names.setdefault(field.comodel_name, {})
+                converters.append(lambda value, known=known: known[value] if value else None)
             elif field.type == "selection":
                 labels = dict(field._description_selection(self.env))
                 converters.append(lambda value, labels=labels: labels.get(value, value) if value else None)
@@ -405,20 +406,50 @@ class CrmVnXlsxExport(models.TransientModel):
                 converters.append(_identity)
         return converters
 
-    def _xlsx_fetch(self, model, ids, fnames, names, *, key="id", ids_only=()):
-        """The values of ``fnames`` of the records of ``model`` whose ``key`` is in ``ids``, as ``_xlsx_read``
-        gives them (dicts with "id", many2one values as (id, name)), in the order of ``ids``.
+    def _xlsx_stream(self, model, domain, fnames, names, *, links=()):
+        """The records of ``model`` matching ``domain``, in the model's order, by batches of ``BATCH_SIZE``
+        rows as ``_xlsx_read`` gives them, read with the user's rights.
 
-        Read with the user's rights like ``read()``: the records are searched
-        with ``_search`` (record rules, active or not) and the stored fields
-        selected in SQL with ``_field_to_sql`` (translations, field access);
-        other fields are read with the ORM. Values come as ``read()`` gives
-        them: numbers and booleans of a row read NULL as 0 and False. Nothing
-        goes through the ORM cache: a 100,000-row export costs one query per
-        batch instead of building records. The many2ones of ``ids_only`` come
-        as (id, "") (links followed, not shown).
+        One query for the whole export: the records are searched with
+        ``_search`` (record rules, active or not as the context says) and the
+        stored fields selected in SQL with ``_field_to_sql`` (translations,
+        field access), through a PostgreSQL cursor (``DECLARE``) fetched a
+        batch at a time, so that memory stays flat; other fields are read with
+        the ORM per batch. Nothing goes through the ORM cache: 100,000 rows
+        cost a single pass over the table instead of building records. The
+        many2ones of ``links`` are followed (ids), not named.
         """
-        model = model.with_context(active_test=False)
+        in_sql, others = self._xlsx_sql_fields(model, fnames)
+        query = model._search(domain, order=model._order)
+        sql = query.select(SQL.identifier(query.table, "id"), *self._xlsx_sql_columns(model, query, in_sql))
+        self.env.flush_all()
+        cursor = f"crm_vn_xlsx_{self.id or 0}"
+        self.env.cr.execute(SQL("DECLARE %s NO SCROLL CURSOR FOR %s", SQL.identifier(cursor), sql))
+        try:
+            while True:
+                self.env.cr.execute(SQL("FETCH FORWARD %s FROM %s", BATCH_SIZE, SQL.identifier(cursor)))
+                fetched = self.env.cr.fetchall()
+                if not fetched:
+                    break
+                keys = ["id", *in_sql]
+                rows = [dict(zip(keys, row, strict=True)) for row in fetched]
+                yield self._xlsx_complete(model, rows, in_sql, others, names, links=links)
+        finally:
+            self.env.cr.execute(SQL("CLOSE %s", SQL.identifier(cursor)))
+
+    def _xlsx_fetch(self, model, ids, fnames, names, *, key="id", links=()):
+        """The rows (as ``_xlsx_read`` gives them) of the records of ``model`` whose ``key`` is in ``ids``,
+        in no particular order, read with the user's rights as ``_xlsx_stream`` does (one query)."""
+        in_sql, others = self._xlsx_sql_fields(model, fnames)
+        query = model.with_context(active_test=False)._search([(key, "in", ids)])
+        keys = ["id", *in_sql]
+        sql = query.select(SQL.identifier(query.table, "id"), *self._xlsx_sql_columns(model, query, in_sql))
+        rows = [dict(zip(keys, row, strict=True)) for row in self.env.execute_query(sql)]
+        return self._xlsx_complete(model, rows, in_sql, others, names, links=links)
+
+    @staticmethod
+    def _xlsx_sql_fields(model, fnames):
+        """(fields read in SQL, fields read with the ORM): computed and company-dependent fields by the ORM."""
         in_sql = [
             fname
             for fname in fnames
@@ -426,32 +457,34 @@ class CrmVnXlsxExport(models.TransientModel):
             and model._fields[fname].column_type
             and not model._fields[fname].company_dependent
         ]
-        query = model._search([(key, "in", ids)])
-        sql_fields = [model._field_to_sql(query.table, fname, query) for fname in in_sql]
-        converters = [_NULL_AS_READ.get(model._fields[fname].type, _false_if_null) for fname in in_sql]
-        sql = query.select(SQL.identifier(query.table, "id"), SQL.identifier(query.table, key), *sql_fields)
-        keyed = [
-            (record_key, {"id": record_id, **dict(zip(in_sql, map(_call, converters, values), strict=True))})
-            for record_id, record_key, *values in self.env.execute_query(sql)
-        ]
-        position = {record_id: index for index, record_id in enumerate(ids)}
-        keyed.sort(key=lambda pair: (position[pair[0]], pair[1]["id"]))
-        rows = [row for __, row in keyed]
-        others = [fname for fname in fnames if fname not in in_sql]
+        return in_sql, [fname for fname in fnames if fname not in in_sql]
+
+    @staticmethod
+    def _xlsx_sql_columns(model, query, fnames):
+        """The SQL of the fields ``fnames``; numbers and booleans NULL read 0 and False, as ``read()`` gives them."""
+        columns = []
+        for fname in fnames:
+            sql = model._field_to_sql(query.table, fname, query)
+            ftype = model._fields[fname].type
+            if ftype in ("integer", "float", "monetary"):
+                sql = SQL("COALESCE(%s, 0)", sql)
+            elif ftype == "boolean":
+                sql = SQL("COALESCE(%s, FALSE)", sql)
+            columns.append(sql)
+        return columns
+
+    def _xlsx_complete(self, model, rows, in_sql, others, names, *, links=()):
+        """Rows read in SQL completed with the fields the ORM reads, the names of their many2ones in ``names``."""
         if others and rows:
             by_id = {row["id"]: row for row in rows}
             for values in self._xlsx_read(model.browse(list(by_id)), others, names):
                 by_id[values["id"]].update({fname: values[fname] for fname in others})
-        many2ones = [fname for fname in in_sql if model._fields[fname].type == "many2one"]  # ids or False now
-        for fname in many2ones:
-            if fname in ids_only:
-                for row in rows:
-                    row[fname] = (row[fname], "") if row[fname] else False
-        self._xlsx_name_many2ones(model, [fname for fname in many2ones if fname not in ids_only], rows, names)
+        many2ones = [fname for fname in in_sql if model._fields[fname].type == "many2one" and fname not in links]
+        self._xlsx_name_many2ones(model, many2ones, rows, names)
         return rows
 
     def _xlsx_read(self, records, fnames, names):
-        """``records.read(fnames)``, with the names of many2one values looked up once per record.
+        """``records.read(fnames)`` with many2one values as ids, their names looked up once per linked record.
 
         ``read()`` computes the display name of every linked record on every
         row (a customer's name once per row of 100,000); here names are read
@@ -463,8 +496,8 @@ class CrmVnXlsxExport(models.TransientModel):
         return rows
 
     def _xlsx_name_many2ones(self, model, fnames, rows, names):
-        """Replace the ids of the many2one fields ``fnames`` in ``rows`` by (id, name), names as ``read()`` shows
-        them, looked up once per linked record (kept in ``names``: {model: {id: name}})."""
+        """Add to ``names`` ({model: {id: name}}) the names of the records the many2ones ``fnames`` of ``rows``
+        link to, as ``read()`` shows them (the linked record readable or not), each looked up once."""
         for fname in fnames:
             field = model._fields[fname]
             known = names.setdefault(field.comodel_name, {})
@@ -474,15 +507,13 @@ class CrmVnXlsxExport(models.TransientModel):
                 linked = self.env[field.comodel_name].sudo().browse(missing)
                 name_field = "complete_name" if field.comodel_name == "res.partner" else "display_name"
                 known.update((row["id"], row[name_field] or "") for row in linked.read([name_field], load=None))
-            for row in rows:
-                row[fname] = (row[fname], known[row[fname]]) if row[fname] else False
 
     def _xlsx_valid_tz(self):
         return (self.env.context.get("tz") or "UTC") in pytz.all_timezones_set
 
     def _xlsx_currency(self, currency, cache):
-        """(symbol, decimal places, position) of a currency id or (id, name) from ``read``; kept in ``cache``."""
-        currency_id = currency[0] if isinstance(currency, list | tuple) else currency
+        """(symbol, decimal places, position) of a currency id; kept in ``cache``."""
+        currency_id = currency
         if not currency_id:
             return None
         if currency_id not in cache:
@@ -493,19 +524,3 @@ class CrmVnXlsxExport(models.TransientModel):
 
 def _identity(value):
     return value
-
-
-def _false_if_null(value):
-    return False if value is None else value
-
-
-def _call(function, value):
-    return function(value)
-
-
-def _zero_if_null(value):
-    return value or 0
-
-
-# What read() gives for a NULL column, by field type (False for the others).
-_NULL_AS_READ = {"integer": _zero_if_null, "float": _zero_if_null, "monetary": _zero_if_null, "boolean": bool}

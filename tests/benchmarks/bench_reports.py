@@ -13,7 +13,7 @@ prints in one run:
     sales manager and as a salesperson (record rules applied), each the median
     of 3 runs;
 (b) the export of the 100,000 rows of the customer analytics list to Excel,
-    ours (xlsxwriter in constant memory, streamed from disk) side by side with
+    ours (read in SQL with the user's rules, the sheet streamed to disk) side by side with
     Odoo's own list export of the same rows and columns (``export_data`` and
     the web client's ``ExportXlsxWriter``), each in a fresh process so that
     peak memory (max RSS) is its own. Targets (issue 17): read_group <= 0.5 s,
