@@ -1,8 +1,11 @@
+import functools
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
+from odoo.tools import SQL
 from odoo.tools.sql import create_index
 
 # Fields whose change is announced to the customer's followers (owner, team
@@ -282,6 +285,36 @@ class ResPartner(models.Model):
         )
         return result
 
+    def _check_access(self, operation):
+        """The record rules of the partners read, checked in one SQL query.
+
+        Odoo 18 checks the rules of the records it reads in Python
+        (``filtered_domain``), leaf by leaf on every record: with the suite's
+        ownership rules on customers, that check cost a salesperson's list of
+        80 customers more than the rest of the request. Here the same rule
+        domain is evaluated by PostgreSQL on the ids, as Odoo itself did up
+        to 16.0 and as every search does: the same records pass (tested
+        against ``filtered_domain``), the same error is raised.
+        """
+        ids = self._ids
+        if operation != "read" or self.env.su or not ids or not all(isinstance(record_id, int) for record_id in ids):
+            # Records being created or written are in the cache, which Python reads without flushing them first.
+            return super()._check_access(operation)
+        if not self.env["ir.model.access"].check(self._name, operation, raise_exception=False):
+            return super()._check_access(operation)
+        Rule = self.env["ir.rule"]
+        domain = Rule._compute_domain(self._name, operation)
+        if not domain:
+            return None
+        # sudo: the rules themselves are the condition; the ids are those asked for.
+        query = self.sudo().with_context(active_test=False)._where_calc(domain)
+        query.add_where(SQL("%s IN %s", SQL.identifier(query.table, "id"), tuple(set(ids))))
+        allowed = {record_id for (record_id,) in self.env.execute_query(query.select())}
+        forbidden = self.browse(record_id for record_id in ids if record_id not in allowed)
+        if forbidden:
+            return forbidden, functools.partial(Rule._make_access_error, operation, forbidden)
+        return None
+
     @api.model
     def default_get(self, fields_list):
         """A salesperson who sees only their own customers owns the customers they create (form, import, RPC, quick
@@ -360,13 +393,36 @@ class ResPartner(models.Model):
         return super()._track_subtype(init_values)
 
     def _crm_vn_subscribe_team_leaders(self):
-        """The leader of the customer's sales team follows it, like its owner."""
+        """The leader of the customer's sales team follows it, like its owner (default subtypes; an existing
+        follower is left as is). What ``message_subscribe`` does, without its searches and in one query for the
+        leaders: a customer is created on every call of a sales team's day."""
         # sudo: the write that set the team was checked; the caller may have
         # just given the customer away and can no longer subscribe on it.
-        for partner in self.sudo().filtered(lambda p: p.team_id.user_id.active):
-            leader = partner.team_id.user_id.partner_id
-            if leader not in partner.message_partner_ids:
-                partner.message_subscribe(partner_ids=leader.ids)
+        partners_of_team = defaultdict(list)
+        for partner in self.sudo():
+            if partner.team_id:
+                partners_of_team[partner.team_id.id].append(partner.id)
+        if not partners_of_team:
+            return
+        self.env["crm.team"].flush_model(["user_id"])
+        self.env["res.users"].flush_model(["active", "partner_id", "share"])
+        leaders = self.env.execute_query(
+            SQL(
+                """SELECT team.id, leader.partner_id, leader.share
+                     FROM crm_team team JOIN res_users leader ON leader.id = team.user_id
+                    WHERE team.id IN %s AND leader.active""",
+                tuple(partners_of_team),
+            )
+        )
+        for team_id, leader_partner_id, share in leaders:
+            self.env["mail.followers"].sudo()._insert_followers(
+                self._name,
+                partners_of_team[team_id],
+                [leader_partner_id],
+                customer_ids=[leader_partner_id] if share else [],
+                check_existing=True,
+                existing_policy="skip",
+            )
 
     # ------------------------------------------------------------------
     # Scheduled jobs

@@ -141,6 +141,40 @@ class TestCustomerOwnership(CrmVnCustomerCommon):
         lead_as_member.message_post(body="@Tuấn xem giúp", partner_ids=self.user_other.partner_id.ids)
         lead_as_member.message_subscribe(partner_ids=self.user_manager.partner_id.ids)
 
+    def test_rules_checked_in_sql_as_odoo_checks_them(self):
+        """Reading partners checks the record rules in one SQL query: for every user, the same partners pass as
+        with Odoo's own check in Python (``filtered_domain``), and reading a forbidden one raises Odoo's error."""
+        other_company = self.env["res.company"].create({"name": "Chi nhánh Đà Nẵng"})
+        archived = self.env["res.partner"].create({"name": "Khách Cũ", "user_id": self.user_member.id, "active": False})
+        everyone = (
+            self.customer_leader
+            | self.customer_member
+            | self.customer_other
+            | self.customer_free
+            | self.company_other
+            | self.contact_other
+            | archived
+            | self.user_other.partner_id
+            | self.env.company.partner_id
+            | self.env["res.partner"].create({"name": "Khách Đà Nẵng", "company_id": other_company.id})
+        )
+        for user in (self.user_member, self.user_leader, self.user_other, self.user_all, self.user_employee):
+            partners = everyone.with_user(user).with_context(active_test=False)
+            domain = self.env["ir.rule"].with_user(user)._compute_domain("res.partner", "read")
+            self.assertTrue(domain, user.login)
+            in_python = partners.sudo().filtered_domain(domain).ids
+            self.assertEqual(partners._filtered_access("read").ids, in_python, user.login)
+            self.assertNotEqual(len(in_python), len(everyone), user.login)
+            forbidden = partners.filtered(lambda p, allowed=in_python: p.id not in allowed)
+            with self.assertRaises(AccessError, msg=user.login):
+                forbidden[:1].read(["name"])
+            partners._filtered_access("read")  # the companies of Odoo's multi-company rule, read once
+            partners.invalidate_recordset()
+            with self.assertQueryCount(1):  # the rules of 10 partners in one query, none of them fetched
+                partners._filtered_access("read")
+            owner = partners._fields["user_id"]
+            self.assertFalse([p for p in partners if self.env.cache.contains(p, owner)], "evaluated by PostgreSQL")
+
     def test_multi_company_stays_apart(self):
         other_company = self.env["res.company"].create({"name": "Chi nhánh Đà Nẵng"})
         foreign = self.env["res.partner"].create({"name": "Khách Đà Nẵng", "company_id": other_company.id})
