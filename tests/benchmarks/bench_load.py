@@ -7,7 +7,8 @@ Prepares (once, reused) in the database of the suite and in a second database wi
 and Contacts only, no demo data) the same team: ``--users`` salespeople, a team leader and a sales manager, 200
 customers per salesperson and 500 confirmed orders. Then, for each database in turn, starts Odoo with ``--workers``
 HTTP workers on 127.0.0.1, runs the scenario of ``locustfile.py`` (salespeople list, search, open and create
-customers, log feedback and reply; the leader escalates; the manager reads the analytics and exports) for
+customers, log feedback and reply; the leader escalates; the manager reads the analytics and exports; without the
+suite, the team does the same work the way stock Odoo allows: notes in the chatter, to-dos, the sales analysis) for
 ``--seconds``, and prints requests per second, p50/p95/p99 per action and errors, both databases side by side.
 
 Locust is not installed in Odoo's Python (it needs other versions of Werkzeug and gevent): it runs from its own
