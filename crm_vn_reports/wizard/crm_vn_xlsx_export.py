@@ -422,8 +422,9 @@ class CrmVnXlsxExport(models.TransientModel):
         in_sql, others = self._xlsx_sql_fields(model, fnames)
         query = model._search(domain, order=model._order)
         sql = query.select(SQL.identifier(query.table, "id"), *self._xlsx_sql_columns(model, query, in_sql))
-        self.env.flush_all()
-        cursor = f"crm_vn_xlsx_{self.id or 0}"
+        keys = ["id", *in_sql]
+        self.env.flush_all()  # the SQL below is run as is
+        cursor = f"crm_vn_xlsx_{self.id or 0}_{model._table}"
         self.env.cr.execute(SQL("DECLARE %s NO SCROLL CURSOR FOR %s", SQL.identifier(cursor), sql))
         try:
             while True:
@@ -431,7 +432,6 @@ class CrmVnXlsxExport(models.TransientModel):
                 fetched = self.env.cr.fetchall()
                 if not fetched:
                     break
-                keys = ["id", *in_sql]
                 rows = [dict(zip(keys, row, strict=True)) for row in fetched]
                 yield self._xlsx_complete(model, rows, in_sql, others, names, links=links)
         finally:
@@ -511,9 +511,8 @@ class CrmVnXlsxExport(models.TransientModel):
     def _xlsx_valid_tz(self):
         return (self.env.context.get("tz") or "UTC") in pytz.all_timezones_set
 
-    def _xlsx_currency(self, currency, cache):
+    def _xlsx_currency(self, currency_id, cache):
         """(symbol, decimal places, position) of a currency id; kept in ``cache``."""
-        currency_id = currency
         if not currency_id:
             return None
         if currency_id not in cache:

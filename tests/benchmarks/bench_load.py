@@ -1,22 +1,24 @@
 """Load test of a sales team at work (not a test): Locust, headless, on Odoo with several workers.
 
 Run through ``bin/crmvn bench load`` (which prepares a database with the add-ons) or with Odoo's Python:
-``python tests/benchmarks/bench_load.py -c odoo.conf -d DB [--workers 2] [--users 10] [--seconds 60]``.
+``python tests/benchmarks/bench_load.py -c odoo.conf -d DB [--workers 2] [--users 10] [--seconds 60] [--rounds 3]``.
 
 Prepares (once, reused) in the database of the suite and in a second database without it (``DB_stock``: CRM, Sales
 and Contacts only, no demo data) the same team: ``--users`` salespeople, a team leader and a sales manager, 200
-customers per salesperson and 500 confirmed orders. Then, for each database in turn, starts Odoo with ``--workers``
-HTTP workers on 127.0.0.1, runs the scenario of ``locustfile.py`` (salespeople list, search, open and create
-customers, log feedback and reply; the leader escalates; the manager reads the analytics and exports; without the
-suite, the team does the same work the way stock Odoo allows: notes in the chatter, to-dos, the sales analysis) for
-``--seconds``, and prints requests per second, p50/p95/p99 per action and errors, both databases side by side.
+customers per salesperson and 500 confirmed orders. Then, ``--rounds`` times, for each database in turn, starts Odoo
+with ``--workers`` HTTP workers on 127.0.0.1, lets it run the scheduled jobs already due, runs the scenario of
+``locustfile.py`` for ``--seconds`` (salespeople list, search, open and create customers, log feedback and reply;
+the leader escalates; the manager reads the analytics and exports; without the suite, the team does the same work
+the way stock Odoo allows: notes in the chatter, to-dos, the sales analysis). It prints, from every request of the
+rounds, requests per second, p50/p95/p99 and the average per action and errors, both databases side by side, and
+the suite's overhead on the actions both run.
 
 Locust is not installed in Odoo's Python (it needs other versions of Werkzeug and gevent): it runs from its own
 virtualenv, made on first use in ~/.cache/crmvn/locust (``pip install locust``), or the one ``LOCUST`` names.
 """
 
 import argparse
-import csv
+import math
 import os
 import shutil
 import signal
@@ -116,8 +118,26 @@ def prepare(registry, suite, sellers_count):
     return [f"load_seller_{index}" for index in range(1, sellers_count + 1)]
 
 
+def wait_for_due_jobs(database, timeout=300):
+    """Let the server's cron worker run the scheduled jobs already due when it starts (after the module update,
+    all of them: the weekly duplicate scan, the analytics refresh...), as a server that has been running would
+    have: measured, they would load one side only. Jobs coming due during the test still run."""
+    import odoo  # noqa: PLC0415
+
+    started = time.perf_counter()
+    with odoo.sql_db.db_connect(database).cursor() as cr:
+        while time.perf_counter() - started < timeout:
+            cr.execute("SELECT count(*) FROM ir_cron WHERE active AND nextcall <= now() AT TIME ZONE 'UTC'")
+            [due] = cr.fetchone()
+            cr.rollback()  # a new snapshot for the next look
+            if not due:
+                break
+            time.sleep(2)
+    print(f"{database}: scheduled jobs due at start-up done in {time.perf_counter() - started:.0f} s", flush=True)
+
+
 def run_load(odoo, database, suite, args, logins):
-    """Serve ``database`` with the workers asked for and run the scenario on it; Locust's stats by action name."""
+    """Serve ``database`` with the workers asked for and run the scenario on it: {action: [(ms, failed)]}."""
     python, odoo_bin, locust = odoo
     port = free_port()
     log_path = Path(tempfile.mkdtemp(prefix="crmvn-load-")) / f"{database}.log"
@@ -138,20 +158,24 @@ def run_load(odoo, database, suite, args, logins):
         # warm up: the first request of each worker loads the registry
         for _ in range(args.workers * 2):
             urllib.request.urlopen(f"http://127.0.0.1:{port}/web/login", timeout=60).read()
-        out = Path(tempfile.mkdtemp(prefix="crmvn-locust-")) / "run"
+        wait_for_due_jobs(database)
+        out = Path(tempfile.mkdtemp(prefix="crmvn-locust-"))
         env = dict(
             os.environ, CRMVN_DB=database, CRMVN_SUITE="1" if suite else "0", CRMVN_USERS=",".join(logins),
-            CRMVN_LEADER="load_leader", CRMVN_MANAGER="load_manager",
+            CRMVN_LEADER="load_leader", CRMVN_MANAGER="load_manager", CRMVN_SAMPLES=str(out / "samples.tsv"),
         )  # fmt: skip
         users = len(logins) + 2
         subprocess.run(
             [locust, "-f", str(HERE / "locustfile.py"), "--headless", "-u", str(users), "-r", "2", "-t",
-             f"{args.seconds}s", "--host", f"http://127.0.0.1:{port}", "--csv", str(out), "--only-summary",
-             "--loglevel", "WARNING"],
+             f"{args.seconds}s", "--host", f"http://127.0.0.1:{port}", "--only-summary", "--loglevel", "WARNING"],
             env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
-        with open(f"{out}_stats.csv", encoding="utf-8") as stats:
-            return {row["Name"]: row for row in csv.DictReader(stats)}
+        samples = {}
+        with open(out / "samples.tsv", encoding="utf-8") as lines:
+            for line in lines:
+                name, milliseconds, failed = line.rstrip("\n").split("\t")
+                samples.setdefault(name, []).append((float(milliseconds), failed == "1"))
+        return samples
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
@@ -165,6 +189,7 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--users", type=int, default=10, help="salespeople (plus one leader and one manager)")
     parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--rounds", type=int, default=3, help="runs of --seconds on each database, alternated")
     args = parser.parse_args()
 
     import odoo  # noqa: PLC0415
@@ -182,40 +207,81 @@ def main():
              "--stop-after-init", "--log-level=warn"],
             check=True,
         )  # fmt: skip
-    results = {}
-    for database, suite in ((args.database, True), (stock, False)):
-        logins = prepare(odoo.modules.registry.Registry(database), suite, args.users)
-        results[suite] = run_load((python, odoo_bin, locust), database, suite, args, logins)
+    # The rounds alternate the two databases, so that whatever else the machine does weighs on both alike; the
+    # figures pool every request of every round.
+    samples = {True: {}, False: {}}
+    per_round = []
+    logins = {}
+    for round_number in range(1, args.rounds + 1):
+        for database, suite in ((args.database, True), (stock, False)):
+            if database not in logins:
+                logins[database] = prepare(odoo.modules.registry.Registry(database), suite, args.users)
+            got = run_load((python, odoo_bin, locust), database, suite, args, logins[database])
+            for name, values in got.items():
+                samples[suite].setdefault(name, []).extend(values)
+            per_round.append((round_number, suite, got))
+    report(args, samples, per_round)
 
+
+def percentile(values, fraction):
+    """The smallest value at or above which ``fraction`` of ``values`` lie (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(fraction * len(ordered)) - 1))]
+
+
+def figures(values, seconds):
+    """(requests, errors, p50, p95, p99, average, requests per second) of one action's samples."""
+    times = [milliseconds for milliseconds, __ in values]
+    errors = sum(1 for __, failed in values if failed)
+    return (len(times), errors, percentile(times, 0.5), percentile(times, 0.95), percentile(times, 0.99),
+            sum(times) / len(times), len(times) / seconds)  # fmt: skip
+
+
+def overhead(suite_samples, stock_samples, shared):
+    """The suite's time on the actions both run, in the suite's mix of requests, against stock Odoo's:
+    (at the median, on average), in per cent."""
+    suite = {name: figures(suite_samples[name], 1) for name in shared}
+    stock = {name: figures(stock_samples[name], 1) for name in shared}
+
+    def weighted(table, column):
+        return sum(table[name][column] * suite[name][0] for name in shared)
+
+    return 100 * (weighted(suite, 2) / weighted(stock, 2) - 1), 100 * (weighted(suite, 5) / weighted(stock, 5) - 1)
+
+
+def report(args, samples, per_round):
+    seconds = args.seconds * args.rounds
     cores = os.cpu_count()
-    print(f"\nLoad: {args.users} salespeople, a team leader and a manager for {args.seconds} s, Odoo with "
-          f"{args.workers} HTTP workers, {cores} cores, PostgreSQL on the same machine")  # fmt: skip
-    print(f"{'action':<32} {'with the suite':>44}   {'stock Odoo (no crm_vn)':>44}")
-    print(f"{'':<32} {'req':>6} {'err':>5} {'p50':>7} {'p95':>7} {'p99':>7} {'req/s':>7}   "
-          f"{'req':>6} {'err':>5} {'p50':>7} {'p95':>7} {'p99':>7} {'req/s':>7}")  # fmt: skip
-    names = [name for name in results[True] if name != "Aggregated"] + ["Aggregated"]
-    names += [name for name in results[False] if name not in names]
+    print(f"\nLoad: {args.users} salespeople, a team leader and a manager, {args.rounds} rounds of {args.seconds} s on "
+          f"each database in turn, Odoo with {args.workers} HTTP workers, {cores} cores, PostgreSQL on the same "
+          "machine; every request of the rounds pooled (times in ms)")  # fmt: skip
+    print(f"{'action':<34} {'with the suite':>42}   {'stock Odoo (no crm_vn)':>42}")
+    header = f"{'req':>6} {'err':>4} {'p50':>6} {'p95':>6} {'p99':>6} {'avg':>6} {'req/s':>5}"
+    print(f"{'':<34} {header}   {header}")
 
-    def cells(row):
-        if not row:
-            return f"{'-':>6} {'':>5} {'':>7} {'':>7} {'':>7} {'':>7}"
-        return (f"{row['Request Count']:>6} {row['Failure Count']:>5} {row['50%']:>7} {row['95%']:>7} "
-                f"{row['99%']:>7} {float(row['Requests/s']):>7.1f}")  # fmt: skip
+    def cells(values):
+        if not values:
+            return f"{'-':>6} {'':>4} {'':>6} {'':>6} {'':>6} {'':>6} {'':>5}"
+        count, errors, p50, p95, p99, average, rate = figures(values, seconds)
+        return f"{count:>6} {errors:>4} {p50:>6.0f} {p95:>6.0f} {p99:>6.0f} {average:>6.1f} {rate:>5.1f}"
 
+    names = sorted(samples[True]) + sorted(name for name in samples[False] if name not in samples[True])
     for name in names:
-        print(f"{name:<32} {cells(results[True].get(name))}   {cells(results[False].get(name))}")
-    shared = [n for n in results[True] if n in results[False] and n not in ("Aggregated", "login")]
-
-    def weighted(suite, column):
-        # the suite's mix of requests, each at the time of ``suite``'s database
-        return sum(float(results[suite][n][column]) * int(results[True][n]["Request Count"]) for n in shared)
-
-    if shared and weighted(False, "50%"):
-        median = 100 * (weighted(True, "50%") / weighted(False, "50%") - 1)
-        mean = 100 * (weighted(True, "Average Response Time") / weighted(False, "Average Response Time") - 1)
-        print(f"\nOn the actions both run ({', '.join(shared)}), in the suite's mix: the suite takes "
-              f"{median:+.0f} % of stock Odoo's time at the median, {mean:+.0f} % on average "
-              "(target: no error, <= +20 %).")  # fmt: skip
+        print(f"{name:<34} {cells(samples[True].get(name))}   {cells(samples[False].get(name))}")
+    every = {suite: [value for values in samples[suite].values() for value in values] for suite in (True, False)}
+    print(f"{'all requests':<34} {cells(every[True])}   {cells(every[False])}")
+    shared = [name for name in samples[True] if name in samples[False] and name != "login"]
+    if not shared:
+        return
+    median, mean = overhead(samples[True], samples[False], shared)
+    rounds = []
+    for round_number in range(1, args.rounds + 1):
+        got = {suite: values for number, suite, values in per_round if number == round_number}
+        common = [name for name in shared if name in got[True] and name in got[False]]
+        rounds.append("{:+.0f} % / {:+.0f} %".format(*overhead(got[True], got[False], common)))
+    print(f"\nOn the actions both run ({', '.join(sorted(shared))}), in the suite's mix: the suite takes "
+          f"{median:+.0f} % of stock Odoo's time at the median, {mean:+.0f} % on average (target: no error, "
+          f"<= +20 %). Round by round (median / average): {'; '.join(rounds)}.")  # fmt: skip
 
 
 if __name__ == "__main__":
