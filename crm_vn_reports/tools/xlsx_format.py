@@ -363,7 +363,8 @@ class XlsxTable:
         )
         self._sheet.close()
         sheet_name = quoteattr(self.sheet_name)
-        quoted_name = "'{}'".format(self.sheet_name.replace("'", "''"))
+        escaped_name = self.sheet_name.replace("'", "''")
+        quoted_name = f"'{escaped_name}'"
         defined_names = (
             '<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
             f"{escape(quoted_name)}!$A$1:${last}${self.row_count + 1}</definedName></definedNames>"
