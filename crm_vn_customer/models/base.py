@@ -327,8 +327,9 @@ def _check_selection(model, field, value):
         # of the languages Odoo knows, installed or not (a contact may be written in a language to install later).
         if field.name != "lang":
             return value, None
-        known = model.env["res.lang"].with_context(active_test=False).sudo().search([("code", "=", value)])
-        if known:
+        Lang = model.env["res.lang"].sudo()
+        # An installed language from Odoo's cache (every create of a contact has the user's as default), else any.
+        if value in Lang._get_active_by("code") or Lang.with_context(active_test=False).search([("code", "=", value)]):
             return value, None
         return None, model.env._("a language code such as vi_VN or en_US is expected")
     values = field.get_values(model.env)
