@@ -16,8 +16,9 @@ class TestCustomerOwnership(CrmVnCustomerCommon):
     def _visible(self, user, records):
         return self.env["res.partner"].with_user(user).search([("id", "in", records.ids)])
 
-    def test_salesperson_search(self):
-        everyone = (
+    def _customers(self):
+        """Every customer of the fixtures: each salesperson's, the free one, the company and its contact."""
+        return (
             self.customer_leader
             | self.customer_member
             | self.customer_other
@@ -25,6 +26,9 @@ class TestCustomerOwnership(CrmVnCustomerCommon):
             | self.company_other
             | self.contact_other
         )
+
+    def test_salesperson_search(self):
+        everyone = self._customers()
         self.assertEqual(self._visible(self.user_member, everyone), self.customer_member | self.customer_free)
         self.assertEqual(
             self._visible(self.user_other, everyone),
@@ -147,12 +151,7 @@ class TestCustomerOwnership(CrmVnCustomerCommon):
         other_company = self.env["res.company"].create({"name": "Chi nhánh Đà Nẵng"})
         archived = self.env["res.partner"].create({"name": "Khách Cũ", "user_id": self.user_member.id, "active": False})
         everyone = (
-            self.customer_leader
-            | self.customer_member
-            | self.customer_other
-            | self.customer_free
-            | self.company_other
-            | self.contact_other
+            self._customers()
             | archived
             | self.user_other.partner_id
             | self.env.company.partner_id
