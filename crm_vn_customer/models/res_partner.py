@@ -30,15 +30,20 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     # Demographics (names and meanings of OCA partner_contact_gender/birthdate)
+    # The profile's fields are read together (the form, the reports), not with every contact that is read (its
+    # name in a list or a many2one): a prefetch group of their own, as website's meta fields. Not the birthdate
+    # nor the match keys: the duplicate check of the form reads them with the rest.
     gender = fields.Selection(
         [("male", "Male"), ("female", "Female"), ("other", "Other")],
         tracking=True,
+        prefetch="crm_vn_profile",
     )
     birthdate_date = fields.Date("Birthdate", tracking=True, index=True)
     birthday_key = fields.Char(
         compute="_compute_birthday_key",
         store=True,
         index=True,
+        prefetch="crm_vn_profile",
         help="Month and day of the birthdate (MM-DD), for the birthday filters.",
     )
     age = fields.Integer(compute="_compute_age")
@@ -55,8 +60,9 @@ class ResPartner(models.Model):
             ("50_100m", "50-100 million VND/month"),
             ("gt_100m", "Over 100 million VND/month"),
         ],
+        prefetch="crm_vn_profile",
     )
-    occupation = fields.Char()
+    occupation = fields.Char(prefetch="crm_vn_profile")
     marital_status = fields.Selection(
         [
             ("single", "Single"),
@@ -64,6 +70,7 @@ class ResPartner(models.Model):
             ("divorced", "Divorced"),
             ("widowed", "Widowed"),
         ],
+        prefetch="crm_vn_profile",
     )
     interest_ids = fields.Many2many("crm.vn.interest", string="Interests")
 
@@ -78,6 +85,7 @@ class ResPartner(models.Model):
             ("in_person", "In person"),
         ],
         tracking=True,
+        prefetch="crm_vn_profile",
     )
     best_contact_time = fields.Selection(
         [
@@ -89,11 +97,12 @@ class ResPartner(models.Model):
             ("anytime", "Any time"),
         ],
         string="Best Time to Reach",
+        prefetch="crm_vn_profile",
     )
-    source_id = fields.Many2one("utm.source", string="Lead Source", ondelete="set null")
+    source_id = fields.Many2one("utm.source", string="Lead Source", ondelete="set null", prefetch="crm_vn_profile")
 
     # Relationship
-    customer_since = fields.Date()
+    customer_since = fields.Date(prefetch="crm_vn_profile")
     lifecycle_stage = fields.Selection(
         [
             ("prospect", "Prospect"),
@@ -114,6 +123,7 @@ class ResPartner(models.Model):
         string="Sales Team",
         compute="_compute_team_id",
         store=True,
+        precompute=True,
         readonly=False,
         index=True,
         tracking=True,
@@ -127,6 +137,7 @@ class ResPartner(models.Model):
         compute="_compute_profile_company_id",
         store=True,
         precompute=True,
+        prefetch="crm_vn_profile",
     )
     profile_properties = fields.Properties(
         definition="profile_company_id.crm_vn_partner_properties_definition",
@@ -347,7 +358,17 @@ class ResPartner(models.Model):
             if vals.get("lifecycle_stage") in ("customer", "vip") and not vals.get("customer_since"):
                 vals["customer_since"] = fields.Date.context_today(self)
         partners = super().create(vals_list)
-        partners.filtered("team_id")._crm_vn_subscribe_team_leaders()
+        # The leaders follow their team's new customers through Odoo's auto-subscription (below), which sees the
+        # values given and the context's defaults; not the rest: imports disable it, a team may come from a default.
+        if self.env.context.get("tracking_disable"):
+            partners.filtered("team_id")._crm_vn_subscribe_team_leaders()
+        else:
+            given = {key[8:] for key in self.env.context if key.startswith("default_")}
+            partners.browse(
+                partner.id
+                for partner, vals in zip(partners, vals_list, strict=True)
+                if partner.team_id and not {"user_id", "team_id"} & (vals.keys() | given)
+            )._crm_vn_subscribe_team_leaders()
         return partners
 
     def write(self, vals):
@@ -392,6 +413,36 @@ class ResPartner(models.Model):
             return self.env.ref("crm_vn_customer.mt_customer_profile_change")
         return super()._track_subtype(init_values)
 
+    def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
+        """The leader of a new customer's sales team follows it with its owner, in the same subscription as Odoo
+        makes for the owner (one record: a customer being created, or one whose owner or team changes)."""
+        followers = super()._message_auto_subscribe_followers(updated_values, default_subtype_ids)
+        if len(self) != 1 or not {"user_id", "team_id"} & updated_values.keys():
+            return followers
+        team = self.sudo().team_id  # sudo: the leader follows whoever writes
+        # crm.team.user_id is an internal user (its domain): the model's default subtypes, as the owner's.
+        leader_partner_id = self._crm_vn_team_leaders(team.ids).get(team.id, (None, None))[0]
+        if leader_partner_id and leader_partner_id not in {partner_id for partner_id, __, __ in followers}:
+            followers.append((leader_partner_id, default_subtype_ids, False))
+        return followers
+
+    @api.model
+    def _crm_vn_team_leaders(self, team_ids):
+        """{team id: (partner id, share)} of the active leaders of the teams ``team_ids``, in one query."""
+        if not team_ids:
+            return {}
+        self.env["crm.team"].flush_model(["user_id"])
+        self.env["res.users"].flush_model(["active", "partner_id", "share"])
+        rows = self.env.execute_query(
+            SQL(
+                """SELECT team.id, leader.partner_id, leader.share
+                     FROM crm_team team JOIN res_users leader ON leader.id = team.user_id
+                    WHERE team.id IN %s AND leader.active""",
+                tuple(team_ids),
+            )
+        )
+        return {team_id: (partner_id, share) for team_id, partner_id, share in rows}
+
     def _crm_vn_subscribe_team_leaders(self):
         """The leader of the customer's sales team follows it, like its owner (default subtypes; an existing
         follower is left as is). What ``message_subscribe`` does, without its searches and in one query for the
@@ -404,17 +455,7 @@ class ResPartner(models.Model):
                 partners_of_team[partner.team_id.id].append(partner.id)
         if not partners_of_team:
             return
-        self.env["crm.team"].flush_model(["user_id"])
-        self.env["res.users"].flush_model(["active", "partner_id", "share"])
-        leaders = self.env.execute_query(
-            SQL(
-                """SELECT team.id, leader.partner_id, leader.share
-                     FROM crm_team team JOIN res_users leader ON leader.id = team.user_id
-                    WHERE team.id IN %s AND leader.active""",
-                tuple(partners_of_team),
-            )
-        )
-        for team_id, leader_partner_id, share in leaders:
+        for team_id, (leader_partner_id, share) in self._crm_vn_team_leaders(list(partners_of_team)).items():
             self.env["mail.followers"].sudo()._insert_followers(
                 self._name,
                 partners_of_team[team_id],

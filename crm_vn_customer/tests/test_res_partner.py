@@ -95,6 +95,52 @@ class TestCustomerProfile(CrmVnCustomerCommon):
         self.company_other.user_id = self.user_member
         self.assertEqual(self.contact_other.user_id, self.user_member)
 
+    def test_team_leader_follows_new_customers(self):
+        """The leader follows the customers of the team however they are created, once, with the default
+        subtypes (what the owner gets), and gets no assignment email."""
+        Partner = self.env["res.partner"]
+        leader = self.user_leader.partner_id
+        default_subtypes = self.env["mail.message.subtype"].search(
+            [("default", "=", True), "|", ("res_model", "=", "res.partner"), ("res_model", "=", False)]
+        )
+
+        def followers(partner):
+            return {follower.partner_id: follower.subtype_ids for follower in partner.message_follower_ids}
+
+        # a salesperson's own customer (the owner set by the suite), over the form or RPC
+        own = Partner.with_user(self.user_member).create({"name": "Vũ Thị Hoa", "mobile": "0977 123 456"})
+        self.assertEqual(own.team_id, self.team_hanoi)
+        own_followers = followers(own)
+        self.assertEqual(set(own_followers), {self.user_member.partner_id, leader})
+        self.assertEqual(own_followers[leader], default_subtypes)
+        self.assertEqual(own_followers[self.user_member.partner_id], default_subtypes)
+        self.assertFalse(
+            self.env["mail.mail"].search([("recipient_ids", "in", leader.ids), ("res_id", "=", own.id)]),
+            "no assignment email to the leader",
+        )
+        # a manager gives the team only, or the owner through the context's defaults
+        by_team = Partner.with_user(self.user_manager).create({"name": "Đặng Văn Long", "team_id": self.team_hanoi.id})
+        self.assertIn(leader, followers(by_team))
+        by_default = (
+            Partner.with_user(self.user_manager)
+            .with_context(default_user_id=self.user_member.id)
+            .create({"name": "Bùi Thị Mến"})
+        )
+        self.assertIn(leader, followers(by_default))
+        # the owner from a default the values do not show (a user-defined default), and an import (no tracking)
+        self.env["ir.default"].set("res.partner", "user_id", self.user_member.id, user_id=self.user_manager.id)
+        by_ir_default = Partner.with_user(self.user_manager).create({"name": "Lý Văn Phúc"})
+        self.assertEqual(by_ir_default.user_id, self.user_member)
+        self.assertIn(leader, followers(by_ir_default))
+        imported = Partner.with_user(self.user_member).with_context(tracking_disable=True).create({"name": "Mai Anh"})
+        self.assertIn(leader, followers(imported))
+        # the leader's own customer: one follower row for them
+        mine = Partner.with_user(self.user_leader).create({"name": "Hồ Văn Nam"})
+        self.assertEqual(mine.message_follower_ids.partner_id, leader)
+        # a customer of a team without leader, or of no team: no one else
+        other = Partner.with_user(self.user_other).create({"name": "Tô Thị Ngân"})
+        self.assertEqual(other.message_follower_ids.partner_id, self.user_other.partner_id)
+
     def test_profile_change_notifies_followers(self):
         customer = self.customer_member
         self.assertIn(self.user_member.partner_id, customer.message_partner_ids)

@@ -23,19 +23,31 @@ class ResPartner(models.Model):
         "Consent: Customer Service",
         compute="_compute_consents",
         store=True,
+        prefetch="crm_vn_consent",
         help="Latest consent for customer service.",
     )
-    consent_marketing_email = fields.Boolean("Consent: Marketing Email", compute="_compute_consents", store=True)
-    consent_marketing_sms = fields.Boolean("Consent: Marketing SMS", compute="_compute_consents", store=True)
-    consent_marketing_call = fields.Boolean("Consent: Marketing Calls", compute="_compute_consents", store=True)
-    consent_marketing_zalo = fields.Boolean("Consent: Marketing on Zalo", compute="_compute_consents", store=True)
-    consent_marketing_facebook = fields.Boolean(
-        "Consent: Marketing on Facebook", compute="_compute_consents", store=True
+    consent_marketing_email = fields.Boolean(
+        "Consent: Marketing Email", compute="_compute_consents", store=True, prefetch="crm_vn_consent"
     )
-    consent_date = fields.Datetime("Last Consent Change", compute="_compute_consents", store=True)
+    consent_marketing_sms = fields.Boolean(
+        "Consent: Marketing SMS", compute="_compute_consents", store=True, prefetch="crm_vn_consent"
+    )
+    consent_marketing_call = fields.Boolean(
+        "Consent: Marketing Calls", compute="_compute_consents", store=True, prefetch="crm_vn_consent"
+    )
+    consent_marketing_zalo = fields.Boolean(
+        "Consent: Marketing on Zalo", compute="_compute_consents", store=True, prefetch="crm_vn_consent"
+    )
+    consent_marketing_facebook = fields.Boolean(
+        "Consent: Marketing on Facebook", compute="_compute_consents", store=True, prefetch="crm_vn_consent"
+    )
+    consent_date = fields.Datetime(
+        "Last Consent Change", compute="_compute_consents", store=True, prefetch="crm_vn_consent"
+    )
     vn_do_not_call = fields.Boolean(
         "Do Not Call",
         tracking=True,
+        prefetch="crm_vn_consent",
         help="On the Do-Not-Call list (Decree 91/2020/NĐ-CP): no marketing at all (calls, SMS, emails, messages), "
         "whatever the consent.",
     )

@@ -9,17 +9,26 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     zalo_user_id = fields.Char(
-        "Zalo User ID", copy=False, index="btree_not_null", help="The customer's id for our Official Account on Zalo."
+        "Zalo User ID",
+        copy=False,
+        index="btree_not_null",
+        prefetch="crm_vn_zalo",  # read together, not with every contact read
+        help="The customer's id for our Official Account on Zalo.",
     )
     zalo_status = fields.Selection(
-        [("follower", "Follows the OA"), ("unfollowed", "Unfollowed")], "Zalo", copy=False, readonly=True
+        [("follower", "Follows the OA"), ("unfollowed", "Unfollowed")],
+        "Zalo",
+        copy=False,
+        readonly=True,
+        prefetch="crm_vn_zalo",
     )
     zalo_unverified = fields.Boolean(
         "Unverified Zalo Contact",
         copy=False,
+        prefetch="crm_vn_zalo",
         help="Created from a Zalo message of someone not recognised: check who it is, then link or merge.",
     )
-    zalo_last_message_at = fields.Datetime("Last Zalo Message", copy=False, readonly=True)
+    zalo_last_message_at = fields.Datetime("Last Zalo Message", copy=False, readonly=True, prefetch="crm_vn_zalo")
     zalo_message_ids = fields.One2many("crm.vn.zalo.message", "partner_id", "Zalo Messages")
     zalo_message_count = fields.Integer(compute="_compute_zalo_message_count")
 
