@@ -1,13 +1,17 @@
 """Load test of a sales team at work (not a test): Locust, headless, on Odoo with several workers.
 
 Run through ``bin/crmvn bench load`` (which prepares a database with the add-ons) or with Odoo's Python:
-``python tests/benchmarks/bench_load.py -c odoo.conf -d DB [--workers 2] [--users 10] [--seconds 60] [--rounds 3]``.
+``python tests/benchmarks/bench_load.py -c odoo.conf -d DB [--workers 2] [--users 10] [--seconds 60] [--rounds 3]
+[--warmup 20]``.
 
 Prepares (once, reused) in the database of the suite and in a second database without it (``DB_stock``: CRM, Sales
 and Contacts only, no demo data) the same team: ``--users`` salespeople, a team leader and a sales manager, 200
-customers per salesperson and 500 confirmed orders. Then, ``--rounds`` times, for each database in turn, starts Odoo
-with ``--workers`` HTTP workers on 127.0.0.1, lets it run the scheduled jobs already due, runs the scenario of
-``locustfile.py`` for ``--seconds`` (salespeople list, search, open and create customers, log feedback and reply;
+customers per salesperson and 500 confirmed orders. Then, ``--rounds`` times, for each database in turn (the first
+one alternating from round to round), starts Odoo with ``--workers`` HTTP workers on 127.0.0.1, lets it run the
+scheduled jobs already due, then runs the scenario of ``locustfile.py`` for ``--warmup`` and ``--seconds`` more:
+the first ``--warmup`` seconds are not measured (the users log in, the server that has just started fills its
+caches: a company's server runs for days), only their errors are counted (salespeople list, search, open and
+create customers, log feedback and reply;
 the leader escalates; the manager reads the analytics and exports; without the suite, the team does the same work
 the way stock Odoo allows: notes in the chatter, to-dos, the sales analysis). It prints, from every request of the
 rounds, requests per second, p50/p95/p99 and the average per action and errors, both databases side by side, and
@@ -163,19 +167,24 @@ def run_load(odoo, database, suite, args, logins):
         env = dict(
             os.environ, CRMVN_DB=database, CRMVN_SUITE="1" if suite else "0", CRMVN_USERS=",".join(logins),
             CRMVN_LEADER="load_leader", CRMVN_MANAGER="load_manager", CRMVN_SAMPLES=str(out / "samples.tsv"),
+            CRMVN_WARMUP=str(args.warmup),
         )  # fmt: skip
         users = len(logins) + 2
         subprocess.run(
             [locust, "-f", str(HERE / "locustfile.py"), "--headless", "-u", str(users), "-r", "2", "-t",
-             f"{args.seconds}s", "--host", f"http://127.0.0.1:{port}", "--only-summary", "--loglevel", "WARNING"],
+             f"{args.warmup + args.seconds}s", "--host", f"http://127.0.0.1:{port}", "--only-summary", "--loglevel",
+             "WARNING"],
             env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
-        samples = {}
+        samples, warmup_errors = {}, {}
         with open(out / "samples.tsv", encoding="utf-8") as lines:
             for line in lines:
-                name, milliseconds, failed = line.rstrip("\n").split("\t")
-                samples.setdefault(name, []).append((float(milliseconds), failed == "1"))
-        return samples
+                name, milliseconds, failed, measured = line.rstrip("\n").split("\t")
+                if measured == "1":
+                    samples.setdefault(name, []).append((float(milliseconds), failed == "1"))
+                elif failed == "1":
+                    warmup_errors[name] = warmup_errors.get(name, 0) + 1
+        return samples, warmup_errors
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
@@ -190,6 +199,7 @@ def main():
     parser.add_argument("--users", type=int, default=10, help="salespeople (plus one leader and one manager)")
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--rounds", type=int, default=3, help="runs of --seconds on each database, alternated")
+    parser.add_argument("--warmup", type=int, default=20, help="seconds of the scenario, unmeasured, before each run")
     args = parser.parse_args()
 
     import odoo  # noqa: PLC0415
@@ -207,20 +217,23 @@ def main():
              "--stop-after-init", "--log-level=warn"],
             check=True,
         )  # fmt: skip
-    # The rounds alternate the two databases, so that whatever else the machine does weighs on both alike; the
-    # figures pool every request of every round.
+    # The rounds alternate the two databases, the first of a round in turn (suite, stock; stock, suite; ...), so
+    # that whatever else the machine does weighs on both alike; the figures pool every request of every round.
     samples = {True: {}, False: {}}
     per_round = []
+    warmup_errors = {True: 0, False: 0}
     logins = {}
     for round_number in range(1, args.rounds + 1):
-        for database, suite in ((args.database, True), (stock, False)):
+        order = ((args.database, True), (stock, False))
+        for database, suite in order if round_number % 2 else order[::-1]:
             if database not in logins:
                 logins[database] = prepare(odoo.modules.registry.Registry(database), suite, args.users)
-            got = run_load((python, odoo_bin, locust), database, suite, args, logins[database])
+            got, errors = run_load((python, odoo_bin, locust), database, suite, args, logins[database])
+            warmup_errors[suite] += sum(errors.values())
             for name, values in got.items():
                 samples[suite].setdefault(name, []).extend(values)
             per_round.append((round_number, suite, got))
-    report(args, samples, per_round)
+    report(args, samples, per_round, warmup_errors)
 
 
 def percentile(values, fraction):
@@ -249,12 +262,12 @@ def overhead(suite_samples, stock_samples, shared):
     return 100 * (weighted(suite, 2) / weighted(stock, 2) - 1), 100 * (weighted(suite, 5) / weighted(stock, 5) - 1)
 
 
-def report(args, samples, per_round):
+def report(args, samples, per_round, warmup_errors):
     seconds = args.seconds * args.rounds
     cores = os.cpu_count()
     print(f"\nLoad: {args.users} salespeople, a team leader and a manager, {args.rounds} rounds of {args.seconds} s on "
-          f"each database in turn, Odoo with {args.workers} HTTP workers, {cores} cores, PostgreSQL on the same "
-          "machine; every request of the rounds pooled (times in ms)")  # fmt: skip
+          f"each database in turn (each after {args.warmup} s of warm-up), Odoo with {args.workers} HTTP workers, "
+          f"{cores} cores, PostgreSQL on the same machine; every request of the rounds pooled (ms)")  # fmt: skip
     print(f"{'action':<34} {'with the suite':>42}   {'stock Odoo (no crm_vn)':>42}")
     header = f"{'req':>6} {'err':>4} {'p50':>6} {'p95':>6} {'p99':>6} {'avg':>6} {'req/s':>5}"
     print(f"{'':<34} {header}   {header}")
@@ -270,6 +283,8 @@ def report(args, samples, per_round):
         print(f"{name:<34} {cells(samples[True].get(name))}   {cells(samples[False].get(name))}")
     every = {suite: [value for values in samples[suite].values() for value in values] for suite in (True, False)}
     print(f"{'all requests':<34} {cells(every[True])}   {cells(every[False])}")
+    print(f"Errors during the warm-ups (logins included, not in the table): {warmup_errors[True]} with the suite, "
+          f"{warmup_errors[False]} without.")  # fmt: skip
     shared = [name for name in samples[True] if name in samples[False] and name != "login"]
     if not shared:
         return
