@@ -323,6 +323,67 @@ class TestXlsxCustomerExport(XlsxExportCase):
         count, __ = self.export(self.manager, "customer_analytics", domain)
         self.assertEqual(count, 3)
 
+    def test_customer_of_two_companies_and_without_analytics(self):
+        """A customer shared by two companies comes with the analytics of the company the user works in (either
+        way round); a customer without analytics has empty KPI cells, not "No" under Churned."""
+        other = self.env["res.company"].create(
+            {"name": "Công ty CP Nước Sạch Miền Nam", "currency_id": self.env.ref("base.VND").id}
+        )
+        Partner = self.env["res.partner"].with_context(tracking_disable=True)
+        shared = Partner.create({"name": "Hồ Thị Chung", "email": "chung@xlsx-test.vn", "lifecycle_stage": "customer"})
+        Partner.create(
+            {
+                "name": "Mạc Văn Khánh",
+                "email": "khanh@xlsx-test.vn",
+                "company_id": self.company.id,
+                "lifecycle_stage": "prospect",
+            }
+        )
+        product = self.env["product.product"].create({"name": "Lõi lọc thay thế", "taxes_id": [Command.clear()]})
+        for company, amount in ((self.company, 1000000), (other, 4000000)):
+            order = (
+                self.env["sale.order"]
+                .with_company(company)
+                .create(
+                    {
+                        "partner_id": shared.id,
+                        "company_id": company.id,
+                        "order_line": [
+                            Command.create({"product_id": product.id, "price_unit": amount, "tax_id": False})
+                        ],
+                    }
+                )
+            )
+            order.action_confirm()
+        self.env["crm.vn.analytics.snapshot"]._cron_refresh_analytics()
+        both = new_test_user(
+            self.env,
+            "xlsx_two_companies",
+            groups="sales_team.group_sale_manager",
+            company_id=other.id,
+            company_ids=[Command.set((self.company | other).ids)],
+            tz="Asia/Ho_Chi_Minh",
+            lang="en_US",
+        )
+        revenue, churned = CUSTOMER_HEADER.index("Revenue"), CUSTOMER_HEADER.index("Churned")
+        domain = [("email", "in", ["chung@xlsx-test.vn", "khanh@xlsx-test.vn"])]
+        for current, expected in ((other, 4000000), (self.company, 1000000)):
+            companies = (current | self.company | other).ids  # the current company first
+            export = (
+                self.env["crm.vn.xlsx.export"]
+                .with_user(both)
+                .with_context(allowed_company_ids=companies)
+                .create({"kind": "customers", "domain": repr(domain)})
+            )
+            with tempfile.TemporaryDirectory() as tmpdir:
+                path = os.path.join(tmpdir, "export.xlsx")
+                self.assertEqual(export._generate_xlsx(path), 2)
+                rows = {row[0]: row for row in self.rows(openpyxl.load_workbook(path).active)}
+            self.assertEqual(rows["Hồ Thị Chung"][revenue], expected, current.name)
+            self.assertEqual(rows["Hồ Thị Chung"][churned], "No")
+            first_kpi = CUSTOMER_HEADER.index("First Purchase")
+            self.assertEqual(rows["Mạc Văn Khánh"][first_kpi:], [None] * (len(CUSTOMER_HEADER) - first_kpi))
+
     def test_batches(self):
         """Rows read one record at a time come out identical, in the same order (customers and analytics)."""
         analytics = [("partner_id.email", "=like", "%@xlsx-test.vn")]

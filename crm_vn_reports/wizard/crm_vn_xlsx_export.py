@@ -270,12 +270,14 @@ class CrmVnXlsxExport(models.TransientModel):
         kpi_convert = self._xlsx_converters(Report, kpi_fnames, names)
         from_analytics = self.kind == "customer_analytics"
         currencies = {}
-        kpi_read = [*kpi_fnames, "partner_id", "currency_id"]
+        kpi_read = [*kpi_fnames, "partner_id", "currency_id", "company_id"]
+        links = ["partner_id", "company_id"]
         no_kpi = dict.fromkeys(kpi_read)
+        current_company_id = self.env.company.id
 
         def pairs():
             if from_analytics:
-                for kpis in self._xlsx_stream(Report, self._xlsx_domain(), kpi_read, names, links=["partner_id"]):
+                for kpis in self._xlsx_stream(Report, self._xlsx_domain(), kpi_read, names, links=links):
                     partners = self._xlsx_fetch(Partner, [kpi["partner_id"] for kpi in kpis], partner_fnames, names)
                     of = {partner["id"]: partner for partner in partners}
                     yield [(of.get(kpi["partner_id"]) or {}, kpi) for kpi in kpis]
@@ -285,8 +287,12 @@ class CrmVnXlsxExport(models.TransientModel):
                     Partner.with_context(active_test=True), domain, partner_fnames, names
                 ):
                     ids = [partner["id"] for partner in partners]
-                    kpis = self._xlsx_fetch(Report, ids, kpi_read, names, key="partner_id", links=["partner_id"])
-                    of = {kpi["partner_id"]: kpi for kpi in sorted(kpis, key=lambda kpi: kpi["id"])}
+                    kpis = self._xlsx_fetch(Report, ids, kpi_read, names, key="partner_id", links=links)
+                    # A customer of several companies has analytics in each: the current company's, if any.
+                    of = {
+                        kpi["partner_id"]: kpi
+                        for kpi in sorted(kpis, key=lambda kpi: (kpi["company_id"] == current_company_id, kpi["id"]))
+                    }
                     yield [(partner, of.get(partner["id"]) or no_kpi) for partner in partners]
 
         def rows():
@@ -385,7 +391,8 @@ class CrmVnXlsxExport(models.TransientModel):
             return pytz.utc.localize(value).astimezone(tz).replace(tzinfo=None) if value else None
 
         def boolean(value):
-            return yes if value else no
+            # None: no value at all (a customer without analytics), not "No"
+            return None if value is None else yes if value else no
 
         converters = []
         for fname in fnames:
