@@ -8,14 +8,13 @@ Prepares (once, reused) in the database of the suite and in a second database wi
 and Contacts only, no demo data) the same team: ``--users`` salespeople, a team leader and a sales manager, 200
 customers per salesperson and 500 confirmed orders. Then, ``--rounds`` times, for each database in turn (the first
 one alternating from round to round), starts Odoo with ``--workers`` HTTP workers on 127.0.0.1, lets it run the
-scheduled jobs already due, then runs the scenario of ``locustfile.py`` for ``--warmup`` and ``--seconds`` more:
-the first ``--warmup`` seconds are not measured (the users log in, the server that has just started fills its
-caches: a company's server runs for days), only their errors are counted (salespeople list, search, open and
-create customers, log feedback and reply;
-the leader escalates; the manager reads the analytics and exports; without the suite, the team does the same work
-the way stock Odoo allows: notes in the chatter, to-dos, the sales analysis). It prints, from every request of the
-rounds, requests per second, p50/p95/p99 and the average per action and errors, both databases side by side, and
-the suite's overhead on the actions both run.
+scheduled jobs already due, then runs the scenario of ``locustfile.py`` (salespeople list, search, open and create
+customers, log feedback and reply; the leader escalates; the manager reads the analytics and exports; without the
+suite, the team does the same work the way stock Odoo allows: notes in the chatter, to-dos, the sales analysis) for
+``--warmup`` and ``--seconds`` more. The first ``--warmup`` seconds are not measured (the users log in, the server
+that has just started fills its caches: a company's server runs for days), only their errors are counted. It
+prints, from every measured request of the rounds, requests per second, p50/p95/p99 and the average per action and
+errors, both databases side by side, and the suite's overhead on the actions both run.
 
 Locust is not installed in Odoo's Python (it needs other versions of Werkzeug and gevent): it runs from its own
 virtualenv, made on first use in ~/.cache/crmvn/locust (``pip install locust``), or the one ``LOCUST`` names.
@@ -141,7 +140,8 @@ def wait_for_due_jobs(database, timeout=300):
 
 
 def run_load(odoo, database, suite, args, logins):
-    """Serve ``database`` with the workers asked for and run the scenario on it: {action: [(ms, failed)]}."""
+    """Serve ``database`` with the workers asked for and run the scenario on it: ({action: [(ms, failed)]} of the
+    measured requests, the number of errors during the warm-up)."""
     python, odoo_bin, locust = odoo
     port = free_port()
     log_path = Path(tempfile.mkdtemp(prefix="crmvn-load-")) / f"{database}.log"
@@ -176,14 +176,14 @@ def run_load(odoo, database, suite, args, logins):
              "WARNING"],
             env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
-        samples, warmup_errors = {}, {}
+        samples, warmup_errors = {}, 0
         with open(out / "samples.tsv", encoding="utf-8") as lines:
             for line in lines:
                 name, milliseconds, failed, measured = line.rstrip("\n").split("\t")
                 if measured == "1":
                     samples.setdefault(name, []).append((float(milliseconds), failed == "1"))
-                elif failed == "1":
-                    warmup_errors[name] = warmup_errors.get(name, 0) + 1
+                else:
+                    warmup_errors += failed == "1"
         return samples, warmup_errors
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -229,7 +229,7 @@ def main():
             if database not in logins:
                 logins[database] = prepare(odoo.modules.registry.Registry(database), suite, args.users)
             got, errors = run_load((python, odoo_bin, locust), database, suite, args, logins[database])
-            warmup_errors[suite] += sum(errors.values())
+            warmup_errors[suite] += errors
             for name, values in got.items():
                 samples[suite].setdefault(name, []).extend(values)
             per_round.append((round_number, suite, got))
