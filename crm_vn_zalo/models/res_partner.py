@@ -1,5 +1,11 @@
+from datetime import datetime, time
+
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+
+from odoo.addons.l10n_vn_public_holidays.tools.holidays import VN_TZ
 
 # Written by the Zalo events only: a user who could set a Zalo user id could read or answer someone else's chats.
 ZALO_FIELDS = ("zalo_user_id", "zalo_status", "zalo_last_message_at")
@@ -51,10 +57,15 @@ class ResPartner(models.Model):
     def _cron_zalo_birthday_greetings(self):
         """Greet by ZNS the customers whose birthday is today, for each company whose Official Account has a
         birthday template; once a day per customer (a second run sends nothing, one process at a time:
-        crm.vn.job.run)."""
+        crm.vn.job.run). The day is Vietnam's (ZNS reaches Vietnamese numbers only), whatever the time zone of the
+        job's user: at 23:30 UTC it is already tomorrow morning in Vietnam."""
         if not self.env["crm.vn.job.run"]._try_start("crm_vn_zalo.birthday_greetings"):
             return
-        today = fields.Date.context_today(self)
+        zone = pytz.timezone(VN_TZ)
+        now = pytz.utc.localize(fields.Datetime.now()).astimezone(zone)
+        today = now.date()
+        # greetings created since midnight in Vietnam (create_date is naive UTC)
+        day_start = zone.localize(datetime.combine(today, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
         Message = self.env["crm.vn.zalo.message"]
         for account in self.env["crm.vn.zalo.account"].search([("birthday_template_id", "!=", False)]):
             template = account.birthday_template_id
@@ -70,7 +81,7 @@ class ResPartner(models.Model):
                 [
                     ("template_id", "=", template.id),
                     ("partner_id", "in", customers.ids),
-                    ("create_date", ">=", fields.Datetime.to_string(today)),
+                    ("create_date", ">=", day_start),
                 ]
             ).partner_id
             todo = customers - greeted

@@ -253,21 +253,39 @@ class TestZaloSending(ZaloCommon):
         self.assertEqual(rating.rating, 5)
 
     def test_birthday_greetings_once_a_day(self):
+        """Greeted on their birthday in Vietnam, whatever the hour in UTC and the job user's time zone (OdooBot's is
+        Europe/Brussels), and once: a run later the same Vietnamese day (the job's own hour, 08:30, after a run at
+        06:30, which was still yesterday in UTC) sends nothing."""
         self.zalo.add_template(106, "Chúc mừng sinh nhật", tag="CUSTOMER_CARE", params=[("customer_name", "1", 30)])
         self.account.action_sync_templates()
         template = self.env["crm.vn.zalo.template"].search([("zalo_template_id", "=", "106")])
         template.model_id = self.env["ir.model"]._get("res.partner")
         template.param_ids.field_path = "name"
         self.account.birthday_template_id = template
-        today = fields.Date.context_today(self.env["res.partner"])
-        self.customer.birthdate_date = today.replace(year=1990)
-        self.theirs.birthdate_date = (today + timedelta(days=3)).replace(year=1985)
-        Partner = self.env["res.partner"]
-        Partner._cron_zalo_birthday_greetings()
-        Partner._cron_zalo_birthday_greetings()
-        self._send_queue()
-        greeted = [send["template_data"]["customer_name"] for send in self.zalo.sends if send["template_id"] == "106"]
-        self.assertEqual(greeted, ["Nguyễn Thu Hà"])
+        self.customer.birthdate_date = "1990-12-05"
+        self.theirs.birthdate_date = "1985-12-04"
+        cron = self.env.ref("crm_vn_zalo.ir_cron_crm_vn_zalo_birthday")
+        Message = self.env["crm.vn.zalo.message"]
+        runs = (
+            ("2026-12-04 16:30:00", 1, self.theirs),  # 23:30 on 4 December in Vietnam
+            ("2026-12-04 23:30:00", 2, self.customer),  # 06:30 on 5 December in Vietnam, run twice
+            ("2026-12-05 01:30:00", 1, self.env["res.partner"]),  # 08:30 on 5 December: already greeted
+        )
+        for moment, times, expected in runs:
+            with self.subTest(moment=moment), freeze_time(moment):
+                before = Message.search([("template_id", "=", template.id)])
+                for _run in range(times):
+                    cron.method_direct_trigger()
+                new = Message.search([("template_id", "=", template.id)]) - before
+                self.assertEqual(new.partner_id, expected)
+                self.assertEqual(len(new), len(expected))
+                self.assertEqual([message.params for message in new], [{"customer_name": p.name} for p in expected])
+                # created at that moment (PostgreSQL's clock is not frozen)
+                self.env.flush_all()
+                self.env.cr.execute(
+                    "UPDATE crm_vn_zalo_message SET create_date = %s WHERE id = ANY(%s)", [moment, new.ids]
+                )
+                new.invalidate_recordset(["create_date"])
 
     def test_zalo_links_are_written_by_zalo_only(self):
         with self.assertRaises(AccessError):
