@@ -61,11 +61,10 @@ class ResPartner(models.Model):
         job's user: at 23:30 UTC it is already tomorrow morning in Vietnam."""
         if not self.env["crm.vn.job.run"]._try_start("crm_vn_zalo.birthday_greetings"):
             return
-        zone = pytz.timezone(VN_TZ)
-        now = pytz.utc.localize(fields.Datetime.now()).astimezone(zone)
-        today = now.date()
+        today = fields.Date.context_today(self.with_context(tz=VN_TZ))
         # greetings created since midnight in Vietnam (create_date is naive UTC)
-        day_start = zone.localize(datetime.combine(today, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
+        midnight = pytz.timezone(VN_TZ).localize(datetime.combine(today, time.min))
+        day_start = midnight.astimezone(pytz.utc).replace(tzinfo=None)
         Message = self.env["crm.vn.zalo.message"]
         for account in self.env["crm.vn.zalo.account"].search([("birthday_template_id", "!=", False)]):
             template = account.birthday_template_id
