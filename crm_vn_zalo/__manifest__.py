@@ -2,7 +2,7 @@
     "name": "Vietnam CRM: Zalo",
     "summary": "Zalo Official Account for customer care: ZNS template messages from customers and feedback, the OA "
     "inbox in the customer's chatter, consent-gated promotions (Decree 91/2020)",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-vn/crm-vn",
     "author": "CRM VN contributors",

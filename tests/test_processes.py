@@ -169,7 +169,7 @@ class TestSeveralProcesses(TransactionCase):
 
         company_id = self.env.company.id
         with ZaloStandIn(app_id="processes-app") as zalo:
-            zalo.add_template(501, "Cảm ơn", tag="CUSTOMER_CARE", params=[("customer_name", "1", 30)])
+            zalo.add_template(501, "Cảm ơn", tag="CUSTOMER_CARE", params=[("customer_name", "STRING", 30)])
             zalo.token_expired = True
             zalo.refresh_delay = 0.5
             with self._committed() as cr:
@@ -398,7 +398,7 @@ class TestSeveralProcesses(TransactionCase):
 
         company_id = self.env.company.id
         with ZaloStandIn(app_id="processes-events") as zalo:
-            zalo.add_template(601, "Sinh nhật", tag="CUSTOMER_CARE", params=[("customer_name", "1", 30)])
+            zalo.add_template(601, "Sinh nhật", tag="CUSTOMER_CARE", params=[("customer_name", "STRING", 30)])
             with self._committed() as cr:
                 env = api.Environment(cr, SUPERUSER_ID, {})
                 account = env["crm.vn.zalo.account"].create(

@@ -72,6 +72,10 @@ class Base(models.AbstractModel):
       suite's models and of ``res.partner``, and the fields declared with ``crm_vn_workflow=True``. The workflow
       writes them in superuser mode after its own checks; their defaults come from the code only (context keys and
       saved defaults of those fields are ignored).
+    - **Fields an external system sets** (``crm_vn_external=True``: a Zalo user id, the date of a customer's last
+      message, a delivery state): written by that system's handler in superuser mode, or by hand by a system
+      administrator (linking a contact after checking it); never by other users, and never from a context key or a
+      saved default, whoever the user is.
     - **Bad values.** On customers and the suite's models, a value the database would refuse (a date that does not
       exist, an unknown choice, a number out of range, a character the database cannot store, an unknown field)
       is a translated ``ValidationError`` naming the field and the value, before anything is written.
@@ -80,8 +84,9 @@ class Base(models.AbstractModel):
     _inherit = "base"
 
     def _valid_field_parameter(self, field, name):
-        # crm_vn_workflow=True: written by the model's workflow only (see the class docstring).
-        return name == "crm_vn_workflow" or super()._valid_field_parameter(field, name)
+        # crm_vn_workflow=True: written by the model's workflow only; crm_vn_external=True: by an external system's
+        # handler or a system administrator (see the class docstring).
+        return name in ("crm_vn_workflow", "crm_vn_external") or super()._valid_field_parameter(field, name)
 
     # ------------------------------------------------------------------
     # CRUD and form entry points
@@ -103,7 +108,7 @@ class Base(models.AbstractModel):
             return defaults
         # A protected field starts where its workflow starts (its own default), whatever a context key, a kanban
         # column or a user's saved default (ir.default) says.
-        self._crm_vn_code_defaults(defaults, self._crm_vn_protected_fnames())
+        self._crm_vn_code_defaults(defaults, self._crm_vn_protected_fnames() | self._crm_vn_external_fnames())
         if _is_ours(self):
             defaults = self._crm_vn_clean_values(defaults)
         self._crm_vn_check_partner_refs([defaults])
@@ -129,6 +134,7 @@ class Base(models.AbstractModel):
         if _is_ours(self):
             vals_list = [self._crm_vn_clean_values(vals) for vals in vals_list]
         self._crm_vn_check_protected(vals_list)
+        self._crm_vn_check_external(vals_list)
         self._crm_vn_check_partner_refs(vals_list)
         return super().create(vals_list)
 
@@ -138,6 +144,7 @@ class Base(models.AbstractModel):
         if _is_ours(self):
             vals = self._crm_vn_clean_values(vals)
         self._crm_vn_check_protected([vals])
+        self._crm_vn_check_external([vals])
         self._crm_vn_check_partner_refs([vals])
         return super().write(vals)
 
@@ -255,6 +262,54 @@ class Base(models.AbstractModel):
                     model=self._description,
                 )
             )
+
+    def _crm_vn_external_fnames(self):
+        """Names of the fields of this model that an external system sets (``crm_vn_external=True``)."""
+        cls = type(self)
+        cached = cls.__dict__.get("_crm_vn_external_cache")
+        if cached is None:
+            cached = frozenset(name for name, field in self._fields.items() if getattr(field, "crm_vn_external", False))
+            cls._crm_vn_external_cache = cached
+        return cached
+
+    def _crm_vn_check_external(self, vals_list):
+        external = self._crm_vn_external_fnames()
+        if not external:
+            return
+        forced = sorted(
+            {
+                fname
+                for vals in vals_list
+                for fname in external.intersection(vals)
+                if not self._crm_vn_holds(fname, vals[fname])
+            }
+        )
+        if forced and not self.env.user.has_group("base.group_system"):
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of %(model)s: set by the system it comes from (Zalo, the call centre...), or by an "
+                    "administrator; never by hand.",
+                    fields=", ".join(self._fields[fname]._description_string(self.env) for fname in forced),
+                    model=self._description,
+                )
+            )
+
+    def _crm_vn_holds(self, fname, value):
+        """Whether every record of ``self`` (existing ones) already holds ``value`` in ``fname``: writing it again
+        changes nothing (Odoo's contact merge writes back what the kept contact has)."""
+        records = self.filtered("id")
+        if not records or len(records) != len(self):
+            return False
+        field = self._fields[fname]
+        # sudo: compares what the records hold with the value written; nothing is returned to the user
+        for record in records.sudo():
+            try:
+                new = field.convert_to_record(field.convert_to_cache(value, record), record)
+            except (ValueError, TypeError):
+                return False
+            if new != record[fname]:
+                return False
+        return True
 
     # ------------------------------------------------------------------
     # Bad values

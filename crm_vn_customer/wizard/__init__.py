@@ -1,1 +1,1 @@
-from . import crm_vn_customer_handover, mail_compose_message
+from . import base_partner_merge_automatic_wizard, crm_vn_customer_handover, mail_compose_message

@@ -8,7 +8,6 @@ from . import (
     crm_vn_feedback_mail,
     crm_vn_feedback_personal_data,
     crm_vn_feedback_sla,
-    rating_rating,
     res_company,
     res_config_settings,
     res_partner,

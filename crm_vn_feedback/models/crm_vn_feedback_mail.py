@@ -83,6 +83,10 @@ class CrmVnFeedback(models.Model):
             feedback.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
 
     def _send_rating_request(self):
+        """Email the customer the rating links of their feedback, without keeping the email where its handler reads
+        it: the links carry the rating token (/rate/<token>/<score> answers without login), so the email is sent
+        as a mail that belongs to no document and no user (Odoo deletes it once sent), and the chatter only says
+        that it went."""
         if self.env.su and self.env.context.get("crm_vn_feedback_no_rating"):
             return  # a user resolving feedback cannot skip being rated
         template = self.env.ref("crm_vn_feedback.mail_template_feedback_rating", raise_if_not_found=False)
@@ -91,7 +95,32 @@ class CrmVnFeedback(models.Model):
         # sudo: the customer's address and rating token, once the stage change was checked (the handler may not
         # read the customer).
         for feedback in self.sudo().filtered(lambda f: f.partner_id.email):
-            feedback.rating_send_request(template, lang=feedback.partner_id.lang, force_send=False)
+            template.sudo().with_context(lang=feedback.partner_id.lang or None).send_mail(
+                feedback.id,
+                email_layout_xmlid="mail.mail_notification_light",
+                email_values={
+                    # not in the feedback's chatter, nor among the messages of the user who resolved it
+                    "model": False,
+                    "res_id": False,
+                    "author_id": feedback.company_id.partner_id.id,
+                    "auto_delete": True,
+                    "message_type": "email_outgoing",
+                },
+            )
+            feedback.message_post(
+                body=self.env._(
+                    "Satisfaction survey sent to the customer (%(email)s).", email=feedback.partner_id.email
+                ),
+                message_type="notification",
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def _rating_get_access_token(self, partner=None):
+        """The token answers the rating in the customer's name: read by the senders of the survey (superuser mode)
+        only, never by a user (a mail template rendered in a user's composer, a button)."""
+        if not self.env.su:
+            raise AccessError(self.env._("The rating links of a feedback are sent to the customer only."))
+        return super()._rating_get_access_token(partner=partner)
 
     def message_post(self, **kwargs):
         """A rating posted with a message is the customer's answer (the rating page, the portal, both in superuser

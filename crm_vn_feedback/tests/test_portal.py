@@ -1,3 +1,5 @@
+import json
+
 from odoo import http
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -83,8 +85,13 @@ class TestFeedbackPortal(HttpCase, CrmVnFeedbackCommon):
         rating = self.env["rating.rating"].search([("res_model", "=", "crm.vn.feedback"), ("res_id", "=", self.own.id)])
         self.assertEqual(len(rating), 1, "resolving asks the customer for a rating")
         self.assertEqual(rating.partner_id, self.portal_partner)
-        request = self.own.message_ids.filtered(lambda m: rating.access_token in (m.body or ""))
-        self.assertTrue(request, "the request carries the rating links")
+        # the email carries the rating links, as a mail of no document and no user; the chatter says it went
+        request = self.env["mail.mail"].search([("body_html", "ilike", rating.access_token)])
+        self.assertEqual(len(request), 1, "the request carries the rating links")
+        self.assertEqual((request.model, request.res_id, request.recipient_ids), (False, 0, self.portal_partner))
+        self.own.invalidate_recordset(["message_ids"])
+        self.assertFalse(self.own.message_ids.filtered(lambda m: rating.access_token in (m.body or "")))
+        self.assertTrue(self.own.message_ids.filtered(lambda m: "Satisfaction survey sent" in (m.body or "")))
         # The customer clicks the smiley in the email (no login), then leaves a comment.
         self.authenticate(None, None)
         response = self.url_open(f"/rate/{rating.access_token}/5")
@@ -101,3 +108,86 @@ class TestFeedbackPortal(HttpCase, CrmVnFeedbackCommon):
         self.assertEqual(self.portal_partner.feedback_rating_avg, 5)
         self.assertEqual(self.portal_partner.feedback_rating_count, 1)
         self.assertEqual(self.portal_partner.feedback_rating_comment, "Xử lý nhanh, rất hài lòng")
+
+
+@tagged("post_install", "-at_install", "crm_vn_feedback")
+class TestFeedbackSelfRating(HttpCase, CrmVnFeedbackCommon):
+    """The person judged by a rating cannot rate themselves: the rating token never reaches them, over HTTP as the
+    handler of the feedback, through any path of the web client."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Đinh Thị Hằng", "email": "hang@example.vn", "user_id": cls.user_member.id}
+        )
+        cls.feedback = cls.Feedback.create(
+            {
+                "name": "Ấm siêu tốc bị rò điện",
+                "partner_id": cls.customer.id,
+                "priority": "2",
+                "user_id": cls.user_member.id,
+                "resolution": "<p>Đã đổi ấm mới</p>",
+            }
+        )
+
+    def _rpc(self, model, method, *args, **kwargs):
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": 1,
+            "params": {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
+        }
+        body = self.url_open(
+            "/web/dataset/call_kw", data=json.dumps(payload), headers={"Content-Type": "application/json"}
+        ).json()
+        return body.get("result"), (body.get("error") or {}).get("data", {}).get("name")
+
+    def test_the_handler_never_reads_the_rating_token(self):
+        self.feedback.with_user(self.user_member).action_resolve()
+        rating = self.env["rating.rating"].search(
+            [("res_model", "=", "crm.vn.feedback"), ("res_id", "=", self.feedback.id)]
+        )
+        token = rating.access_token
+        self.assertTrue(token)
+        login = self.user_member.login
+        self.authenticate(login, login)
+        seen = []
+        # the chatter, and every message of the feedback
+        seen.append(
+            self._rpc(
+                "mail.message",
+                "search_read",
+                [("model", "=", "crm.vn.feedback"), ("res_id", "=", self.feedback.id)],
+                ["body"],
+            )
+        )
+        seen.append(self._rpc("mail.message", "search_read", [("body", "ilike", token)], ["body"]))
+        # the ratings themselves, and the feedback's rating fields
+        seen.append(
+            self._rpc("rating.rating", "search_read", [("res_model", "=", "crm.vn.feedback")], ["access_token"])
+        )
+        seen.append(self._rpc("rating.rating", "search_read", [("access_token", "=", token)], ["res_id"]))
+        seen.append(self._rpc("crm.vn.feedback", "read", self.feedback.ids, ["rating_ids", "rating_last_value"]))
+        # the mail composer rendering the survey template on the feedback
+        template = self.env.ref("crm_vn_feedback.mail_template_feedback_rating")
+        seen.append(
+            self._rpc(
+                "mail.compose.message",
+                "create",
+                [{"model": "crm.vn.feedback", "res_ids": str(self.feedback.ids), "template_id": template.id}],
+            )
+        )
+        seen.append(self._rpc("crm.vn.feedback", "_rating_get_access_token", self.feedback.ids))
+        self.assertNotIn(token, json.dumps(seen, default=str))
+        # Odoo's rating page is for the customer: nothing the handler read lets them answer it
+        self.assertEqual(rating.rating, 0)
+
+    def test_employees_read_the_tokens_of_other_ratings_as_odoo_lets_them(self):
+        """Only the ratings of feedback are hidden: Odoo's own modules read the others' tokens as an employee."""
+        employee = new_test_user(self.env, "plain_employee", groups="base.group_user")
+        other = self.env["rating.rating"].create(
+            {"res_model_id": self.env["ir.model"]._get_id("res.partner"), "res_id": self.customer.id}
+        )
+        self.assertEqual(other.with_user(employee).access_token, other.access_token)
+        self.assertTrue(other.access_token)

@@ -136,6 +136,40 @@ class TestCustomerAnalytics(CrmVnReportsCommon):
         [(revenue,)] = self.Report.with_user(self.seller_b)._read_group([], aggregates=["revenue:sum"])
         self.assertEqual(revenue, 2030, "read_group sums only the rows one may read")
 
+    def test_hand_over_shows_at_once_without_a_refresh(self):
+        """Who reads a customer's row is decided by the customer as it is now, not by the owner copied at the last
+        refresh: handed over from seller A to seller B, P1 (4 orders, 400) leaves A's analytics, grouping and cohorts
+        and reaches B's at once; the figures themselves stay those of the last refresh."""
+        wizard = (
+            self.env["crm.vn.customer.handover"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "from_user_ids": [Command.set(self.seller_a.ids)],
+                    "to_user_ids": [Command.set(self.seller_b.ids)],
+                    "partner_ids": [Command.set(self.p1.ids)],
+                }
+            )
+        )
+        wizard.action_confirm()
+        self.assertEqual(self.p1.user_id, self.seller_b)
+        # no refresh here
+        self.assertEqual(set(self._rows(self.Report.with_user(self.seller_a))), {self.p2, self.p3})
+        rows = self._rows(self.Report.with_user(self.seller_b))
+        self.assertEqual(set(rows), {self.p1, self.p4, self.p5, self.p6})
+        self.assertEqual((rows[self.p1].order_count, rows[self.p1].revenue), (4, 400))
+        by_owner = dict(
+            self.Report.with_user(self.manager)._read_group(
+                [("company_id", "=", self.company.id)], ["user_id"], ["revenue:sum"]
+            )
+        )
+        self.assertEqual(by_owner, {self.seller_a: 650, self.seller_b: 2430})
+        Cohort = self.env["crm.vn.cohort.report"]
+        self.assertFalse(Cohort.with_user(self.seller_a).search([("partner_id", "=", self.p1.id)]))
+        self.assertEqual(
+            len(Cohort.with_user(self.seller_b).search([("partner_id", "=", self.p1.id)])), 4, "one row per month"
+        )
+
 
 @tagged("post_install", "-at_install", "crm_vn_reports")
 class TestCohortAnalytics(CrmVnReportsCommon):

@@ -323,6 +323,15 @@ class TestXlsxCustomerExport(XlsxExportCase):
         count, __ = self.export(self.manager, "customer_analytics", domain)
         self.assertEqual(count, 3)
 
+    def test_analytics_export_follows_a_hand_over_at_once(self):
+        """Handed over to B, A's customer leaves A's analytics export before the next refresh, and reaches B's."""
+        domain = [("partner_id.email", "=like", "%@xlsx-test.vn")]
+        self.customer_a1.with_user(self.manager).user_id = self.user_b
+        count, sheet = self.export(self.user_a, "customer_analytics", domain)
+        self.assertEqual((count, [row[0] for row in self.rows(sheet)]), (1, ["Trần Văn Đức"]))
+        count, sheet = self.export(self.user_b, "customer_analytics", domain)
+        self.assertEqual([row[0] for row in self.rows(sheet)], ["Lê Hoàng Yến", "Nguyễn Thị Ánh"])
+
     def test_customer_of_two_companies_and_without_analytics(self):
         """A customer shared by two companies comes with the analytics of the company the user works in (either
         way round); a customer without analytics has empty KPI cells, not "No" under Churned."""

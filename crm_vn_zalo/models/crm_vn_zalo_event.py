@@ -2,9 +2,14 @@ import json
 import logging
 from datetime import timedelta
 
-from odoo import api, fields, models
-from odoo.tools import SQL, html_escape
+from markupsafe import Markup
 
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from odoo.addons.l10n_vn_phone.tools.phone import normalize_vn_phone
+
+from ..tools.zalo import event_key_hash
 from .crm_vn_zalo_account import ZaloError
 
 _logger = logging.getLogger(__name__)
@@ -26,7 +31,9 @@ REPLY_WINDOW = timedelta(days=7)
 
 class CrmVnZaloEvent(models.Model):
     """An event Zalo posted to the webhook, stored as received (signature checked) and handled by a job: the webhook
-    answers at once, and a resent event (same key) is stored once."""
+    answers at once, and a resent event (same key) is stored once. The key is kept as a hash: the anonymisation of
+    a customer empties their events but keeps the keys, so that the same event played again is still recognised
+    and does not bring the person back."""
 
     _name = "crm.vn.zalo.event"
     _description = "Zalo Event"
@@ -34,9 +41,11 @@ class CrmVnZaloEvent(models.Model):
     _rec_name = "event_name"
 
     account_id = fields.Many2one("crm.vn.zalo.account", required=True, index=True, ondelete="cascade")
-    company_id = fields.Many2one(related="account_id.company_id", store=True)
+    company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
     event_name = fields.Char(required=True, readonly=True)
-    event_key = fields.Char(required=True, readonly=True)
+    event_key = fields.Char(
+        required=True, readonly=True, help="SHA-256 of the event's key (message id, or sender and time)."
+    )
     payload = fields.Json(readonly=True)
     state = fields.Selection([("new", "To Handle"), ("done", "Handled"), ("error", "Error")], default="new", index=True)
     partner_id = fields.Many2one("res.partner", "Customer", index=True, ondelete="set null", readonly=True)
@@ -46,24 +55,26 @@ class CrmVnZaloEvent(models.Model):
 
     @api.model
     def _zalo_event_key(self, payload):
+        """The hash of what identifies an event whatever Zalo resends: its message id, else its sender and time."""
         message = payload.get("message") or {}
         if message.get("msg_id"):
-            return f"{payload.get('event_name')}:{message['msg_id']}"
+            return event_key_hash(f"{payload.get('event_name')}:{message['msg_id']}")
         sender = (payload.get("sender") or payload.get("follower") or {}).get("id", "")
-        return f"{payload.get('event_name')}:{sender}:{payload.get('timestamp')}"
+        return event_key_hash(f"{payload.get('event_name')}:{sender}:{payload.get('timestamp')}")
 
     @api.model
     def _zalo_store(self, account, payload):
         """Store ``payload`` once (a resend is ignored) and wake the job up. Returns True when new."""
         self.env.cr.execute(
             SQL(
-                """INSERT INTO crm_vn_zalo_event (account_id, event_name, event_key, payload, state, create_date,
-                                                   write_date, create_uid, write_uid)
-                   VALUES (%s, %s, %s, %s, 'new', now() at time zone 'UTC', now() at time zone 'UTC', %s, %s)
+                """INSERT INTO crm_vn_zalo_event (account_id, company_id, event_name, event_key, payload, state,
+                                                   create_date, write_date, create_uid, write_uid)
+                   VALUES (%s, %s, %s, %s, %s, 'new', now() at time zone 'UTC', now() at time zone 'UTC', %s, %s)
                    ON CONFLICT (account_id, event_key) DO NOTHING RETURNING id""",
                 account.id,
+                account.company_id.id,
                 str(payload.get("event_name") or "")[:64],
-                self._zalo_event_key(payload)[:255],
+                self._zalo_event_key(payload),
                 json.dumps(payload),
                 self.env.uid,
                 self.env.uid,
@@ -107,7 +118,10 @@ class CrmVnZaloEvent(models.Model):
         elif name in DELIVERY_EVENTS:
             message = payload.get("message") or {}
             ids = message.get("msg_ids") or [message.get("msg_id")]
-            sent = self.env["crm.vn.zalo.message"].search([("zalo_msg_id", "in", [i for i in ids if i])])
+            # the messages of the account that signed the event, never another account's
+            sent = self.env["crm.vn.zalo.message"].search(
+                [("account_id", "=", self.account_id.id), ("zalo_msg_id", "in", [str(i) for i in ids if i])]
+            )
             if name == "user_received_message":
                 sent.filtered(lambda m: m.state == "sent").write(
                     {"state": "delivered", "delivered_at": fields.Datetime.now()}
@@ -116,14 +130,30 @@ class CrmVnZaloEvent(models.Model):
                 sent.filtered(lambda m: m.state in ("sent", "delivered")).write({"state": "read"})
 
     def _zalo_partner(self, user_id, create=True):
-        """The customer of a Zalo user: the one linked to the user id, else the one holding the phone Zalo shares,
-        else (``create``) a new contact marked unverified. Never guessed from what the user wrote."""
+        """The customer of a Zalo user of this event's Official Account: the active contact linked to that user id,
+        else (``create``) a new contact marked unverified.
+
+        The phone a Zalo user shares (``shared_info.phone``, which the user can change to anyone's number) never
+        links them to an existing customer by itself: the new contact holds the number and, when exactly one active
+        customer of the company has it, goes to that customer's salesperson, who links the two after checking
+        (*Link to the customer*, res.partner); when several customers have it, nobody is guessed and nobody named.
+        Never guessed from what the user wrote."""
+        Partner = self.env["res.partner"]
         if not user_id:
-            return self.env["res.partner"]
-        Partner = self.env["res.partner"].with_context(active_test=False)
-        partner = Partner.search([("zalo_user_id", "=", user_id)], limit=1)
-        if partner:
-            return partner
+            return Partner
+        user_id = str(user_id)
+        company = self.company_id
+        linked = Partner.with_context(active_test=False).search([("zalo_user_id", "=", user_id)], limit=1)
+        if linked and linked.active and linked.zalo_account_id in (self.account_id, self.account_id.browse()):
+            return linked
+        if linked and not linked.active:
+            # an archived contact keeps no Zalo conversation: the user id goes to whoever they are now
+            linked.write({"zalo_user_id": False, "zalo_account_id": False})
+        elif linked:
+            _logger.warning("Zalo user of account %s already linked to another account's contact", self.account_id.id)
+            return Partner
+        if not create:
+            return Partner
         detail = {}
         try:
             detail = (
@@ -135,38 +165,53 @@ class CrmVnZaloEvent(models.Model):
         except ZaloError as error:
             _logger.info("Zalo user detail unavailable (%s)", error.code)
         shared = detail.get("shared_info") or {}
-        phone = shared.get("phone")
+        phone = normalize_vn_phone("+" + str(shared["phone"]).lstrip("+")) if shared.get("phone") else None
+        holders = Partner.browse()
         if phone:
-            key = "+" + str(phone).lstrip("+")
-            partner = Partner.search(
+            holders = Partner.search(
                 [
-                    ("company_id", "in", [False, self.company_id.id]),
+                    ("company_id", "in", [False, company.id]),
+                    ("zalo_unverified", "=", False),
                     "|",
-                    ("vn_mobile_key", "=", key),
-                    ("vn_phone_key", "=", key),
+                    ("vn_mobile_key", "=", phone),
+                    ("vn_phone_key", "=", phone),
                 ],
-                limit=1,
+                limit=2,
             )
-            if partner:
-                partner.zalo_user_id = user_id
-                return partner
-        if not create:
-            return Partner
-        return Partner.with_context(crm_vn_skip_duplicate_check=True).create(
+        candidate = holders if len(holders) == 1 else Partner
+        contact = Partner.with_context(crm_vn_skip_duplicate_check=True).create(
             {
                 "name": shared.get("name") or detail.get("display_name") or self.env._("Zalo user %(id)s", id=user_id),
-                "mobile": ("+" + str(phone).lstrip("+")) if phone else False,
+                "mobile": phone or False,
                 "zalo_user_id": user_id,
+                "zalo_account_id": self.account_id.id,
                 "zalo_unverified": True,
-                "company_id": self.company_id.id,
-                # someone new writing to the OA: a prospect, in the customer lists until someone takes them
+                "zalo_candidate_partner_id": candidate.id,
+                "company_id": company.id,
+                # someone new writing to the OA: a prospect, in the customer lists until someone takes them; the
+                # salesperson of the customer whose number Zalo shares, to check and link
+                "user_id": candidate.user_id.id,
+                "team_id": candidate.team_id.id,
                 "lifecycle_stage": "prospect",
             }
         )
+        if candidate:
+            contact.with_context(lang=candidate.user_id.lang or None).message_post(
+                body=self.env._(
+                    "Zalo shares the phone number of %(customer)s for this Zalo user. If it is the same person, link "
+                    "them (Link to the customer); the number alone does not prove it.",
+                    customer=candidate.display_name,
+                ),
+                message_type="notification",
+                subtype_xmlid="mail.mt_note",
+            )
+        return contact
 
     def _zalo_handle_message(self, payload):
         sender = (payload.get("sender") or {}).get("id")
         partner = self._zalo_partner(sender)
+        if not partner:
+            return
         self.partner_id = partner
         message = payload.get("message") or {}
         text = message.get("text") or ""
@@ -175,10 +220,12 @@ class CrmVnZaloEvent(models.Model):
             for attachment in message.get("attachments") or []
             if (attachment.get("payload") or {}).get("url")
         ]
-        body = html_escape(text)
-        for url in links:
-            body += f'<br/><a href="{html_escape(url)}" target="_blank" rel="noopener">{html_escape(url)}</a>'
-        partner.sudo().zalo_last_message_at = fields.Datetime.now()
+        # Markup: the text and links are escaped once here, then posted as they are
+        body = Markup("<br/>").join(
+            ([text] if text else [])
+            + [Markup('<a href="%s" target="_blank" rel="noopener">%s</a>') % (url, url) for url in links]
+        )
+        partner.zalo_last_message_at = fields.Datetime.now()
         if partner.zalo_status != "follower":
             partner.zalo_status = "follower"
         posted_on = partner

@@ -207,7 +207,7 @@ class CrmVnZaloMessage(models.Model):
                         payload={
                             "phone": message.phone,
                             "template_id": message.template_id.zalo_template_id,
-                            "template_data": message.params or {},
+                            "template_data": message._zalo_template_data(),
                             "tracking_id": message.tracking_id,
                         },
                     )
@@ -252,6 +252,19 @@ class CrmVnZaloMessage(models.Model):
         self.browse(done)._zalo_post_result()
         if log:
             self.env["crm.vn.marketing.log"].sudo().create(log)
+
+    def _zalo_template_data(self):
+        """The parameters as Zalo receives them: those kept in the message, and the secret ones (rating tokens) read
+        now from the record the message was sent from."""
+        self.ensure_one()
+        data = dict(self.params or {})
+        secret = self.template_id.param_ids.filtered(lambda param: param._zalo_is_secret())
+        if secret and self.res_model and self.res_id:
+            # sudo: the secret is read by the sender, for Zalo only; nobody reads it in the message
+            record = self.env[self.res_model].sudo().browse(self.res_id).exists()
+            for param in secret:
+                data[param.name] = param.sudo()._zalo_value(record) if record else ""
+        return data
 
     def _zalo_post_result(self):
         def say(message):

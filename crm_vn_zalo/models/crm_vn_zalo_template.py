@@ -3,16 +3,33 @@ from odoo.exceptions import ValidationError
 
 from ..tools.zalo import param_problem
 
-TAGS = [("transaction", "Transaction"), ("customer_care", "Customer Care"), ("promotion", "Promotion")]
-# Zalo's template tags ("templateTag" in the template detail; "1"/"2"/"3" in some answers)
+TAGS = [
+    ("transaction", "Transaction"),
+    ("customer_care", "Customer Care"),
+    ("promotion", "Promotion"),
+    ("otp", "OTP"),
+]
+# Zalo's template tags ("templateTag" in the template detail; "1"/"2"/"3" in the template-create API)
 ZALO_TAGS = {
     "TRANSACTION": "transaction",
     "CUSTOMER_CARE": "customer_care",
     "PROMOTION": "promotion",
+    "OTP": "otp",
     "1": "transaction",
     "2": "customer_care",
     "3": "promotion",
 }
+
+
+# What a message's parameters hold in place of a secret until it is sent.
+SECRET = "********"
+
+
+def _price(value):
+    try:
+        return float(value or 0)
+    except (TypeError, ValueError):
+        return 0.0
 
 
 class CrmVnZaloTemplate(models.Model):
@@ -32,7 +49,16 @@ class CrmVnZaloTemplate(models.Model):
         readonly=True,
     )
     tag = fields.Selection(TAGS, readonly=True, help="Promotion templates go only to customers who consented.")
-    price = fields.Float(readonly=True, help="Cost of one message, in đồng, as Zalo gives it.")
+    price = fields.Float(
+        "Price per Message",
+        readonly=True,
+        help="Cost of one message sent to a phone number, in đồng, as Zalo gives it.",
+    )
+    price_uid = fields.Float(
+        "Price per Message to a Zalo User",
+        readonly=True,
+        help="Cost of one message sent to a Zalo user id, in đồng, as Zalo gives it.",
+    )
     preview_url = fields.Char(readonly=True)
     model_id = fields.Many2one(
         "ir.model",
@@ -68,7 +94,10 @@ class CrmVnZaloTemplate(models.Model):
                 "name": detail.get("templateName") or item.get("templateName") or template_id,
                 "status": detail.get("status") or item.get("status"),
                 "tag": ZALO_TAGS.get(str(detail.get("templateTag", "")).upper()),
-                "price": float(detail.get("price") or 0),
+                # the 2026 detail gives the price by phone ("price_sdt") and by Zalo user ("price_uid"); older
+                # answers a single "price"
+                "price": _price(detail.get("price_sdt", detail.get("price"))),
+                "price_uid": _price(detail.get("price_uid")),
                 "preview_url": detail.get("previewUrl"),
             }
             params = {param["name"]: param for param in detail.get("listParams") or []}
@@ -85,7 +114,8 @@ class CrmVnZaloTemplate(models.Model):
         existing = {param.name: param for param in self.param_ids}
         for name, param in params.items():
             vals = {
-                "param_type": str(param.get("type", "")),
+                # "STRING", "NUMBER"... in the template detail; the create API's codes ("1".."15") in older answers
+                "param_type": str(param.get("type", "")).upper(),
                 "max_length": int(param.get("maxLength") or 0),
                 "min_length": int(param.get("minLength") or 0),
                 "required": bool(param.get("require", True)),
@@ -99,12 +129,16 @@ class CrmVnZaloTemplate(models.Model):
     def _zalo_render(self, record):
         """{parameter: text} of this template for ``record``, checked against the template's types and lengths.
 
-        Read with the rights of the current user: what cannot be read cannot be sent.
+        Read with the rights of the current user: what cannot be read cannot be sent. A secret parameter (a field only
+        administrators read, such as the rating token of the rating links) is checked but kept as ``SECRET``: it is
+        filled in when the message goes (:meth:`_zalo_template_data` of crm.vn.zalo.message), never stored where the
+        customer's salesperson reads it.
         """
         self.ensure_one()
         values, problems = {}, []
         for param in self.param_ids:
             text = param._zalo_value(record)
+            secret = param._zalo_is_secret()
             problem = param_problem(text, param.param_type, param.max_length, param.min_length, param.required)
             if problem:
                 reason, limit = problem
@@ -115,9 +149,14 @@ class CrmVnZaloTemplate(models.Model):
                     "not_a_number": self.env._("not a number"),
                 }[reason]
                 problems.append(
-                    self.env._('%(param)s = "%(value)s": %(problem)s', param=param.name, value=text, problem=said)
+                    self.env._(
+                        '%(param)s = "%(value)s": %(problem)s',
+                        param=param.name,
+                        value=SECRET if secret else text,
+                        problem=said,
+                    )
                 )
-            values[param.name] = text
+            values[param.name] = SECRET if secret else text
         if problems:
             raise ValidationError(
                 self.env._(

@@ -24,6 +24,21 @@ class CrmVnZaloTemplateParam(models.Model):
         "partner_id.name, amount_total, date_order, reference.",
     )
 
+    def _zalo_is_secret(self):
+        """Whether this parameter is read from a field only system administrators read (a token): such a value is
+        filled in when the message is sent, never kept in the message."""
+        self.ensure_one()
+        if not self.template_id.model or not self.field_path:
+            return False
+        model = self.env[self.template_id.model]
+        field = None
+        for name in self.field_path.split("."):
+            field = model._fields.get(name)
+            if field is None:
+                return False
+            model = self.env[field.comodel_name] if field.relational else model
+        return "base.group_system" in (field.groups or "").split(",")
+
     def _zalo_value(self, record):  # noqa: PLR0911 - one return per kind of field
         """The text of this parameter for ``record``: dates dd/mm/yyyy, amounts in đồng without decimals."""
         self.ensure_one()

@@ -3,23 +3,33 @@ from datetime import datetime, time
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.l10n_vn_public_holidays.tools.holidays import VN_TZ
-
-# Written by the Zalo events only: a user who could set a Zalo user id could read or answer someone else's chats.
-ZALO_FIELDS = ("zalo_user_id", "zalo_status", "zalo_last_message_at")
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    # Written by Zalo's events (crm_vn_external): a user who could set a Zalo user id, or the date of the last
+    # message, would read or answer someone else's conversation.
     zalo_user_id = fields.Char(
         "Zalo User ID",
         copy=False,
         index="btree_not_null",
         prefetch="crm_vn_zalo",  # read together, not with every contact read
+        crm_vn_external=True,
         help="The customer's id for our Official Account on Zalo.",
+    )
+    zalo_account_id = fields.Many2one(
+        "crm.vn.zalo.account",
+        "Zalo Official Account",
+        copy=False,
+        readonly=True,
+        ondelete="set null",
+        prefetch="crm_vn_zalo",
+        crm_vn_external=True,
+        help="The Official Account this Zalo user wrote to: replies go through it.",
     )
     zalo_status = fields.Selection(
         [("follower", "Follows the OA"), ("unfollowed", "Unfollowed")],
@@ -27,6 +37,7 @@ class ResPartner(models.Model):
         copy=False,
         readonly=True,
         prefetch="crm_vn_zalo",
+        crm_vn_external=True,
     )
     zalo_unverified = fields.Boolean(
         "Unverified Zalo Contact",
@@ -34,24 +45,29 @@ class ResPartner(models.Model):
         prefetch="crm_vn_zalo",
         help="Created from a Zalo message of someone not recognised: check who it is, then link or merge.",
     )
-    zalo_last_message_at = fields.Datetime("Last Zalo Message", copy=False, readonly=True, prefetch="crm_vn_zalo")
+    zalo_candidate_partner_id = fields.Many2one(
+        "res.partner",
+        "Same Phone As",
+        copy=False,
+        readonly=True,
+        prefetch="crm_vn_zalo",
+        crm_vn_external=True,
+        help="The customer whose phone number Zalo shares for this Zalo user: the same person, or someone using their "
+        "number. Link them once checked.",
+    )
+    zalo_last_message_at = fields.Datetime(
+        "Last Zalo Message", copy=False, readonly=True, prefetch="crm_vn_zalo", crm_vn_external=True
+    )
     zalo_message_ids = fields.One2many("crm.vn.zalo.message", "partner_id", "Zalo Messages")
     zalo_message_count = fields.Integer(compute="_compute_zalo_message_count")
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if any(fname in vals for vals in vals_list for fname in ZALO_FIELDS):
-            self._zalo_check_link_rights()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if any(fname in vals for fname in ZALO_FIELDS):
-            self._zalo_check_link_rights()
-        return super().write(vals)
-
-    def _zalo_check_link_rights(self):
-        if not self.env.su and not self.env.user.has_group("base.group_system"):
-            raise AccessError(self.env._("Only Zalo itself (its events) links a customer to a Zalo user."))
+    _sql_constraints = [
+        (
+            "zalo_user_uniq",
+            "unique(zalo_user_id)",
+            "This Zalo user is already linked to another contact: a Zalo conversation belongs to one contact.",
+        )
+    ]
 
     @api.model
     def _cron_zalo_birthday_greetings(self):
@@ -91,18 +107,32 @@ class ResPartner(models.Model):
         """An anonymised customer is no longer linked to a Zalo user: a new message would make a new contact."""
         count = super()._crm_vn_anonymize_partners(partners)
         partners.sudo().write(
-            {"zalo_user_id": False, "zalo_status": False, "zalo_last_message_at": False, "zalo_unverified": False}
+            {
+                "zalo_user_id": False,
+                "zalo_account_id": False,
+                "zalo_status": False,
+                "zalo_last_message_at": False,
+                "zalo_unverified": False,
+                "zalo_candidate_partner_id": False,
+            }
         )
         return count
 
     def action_zalo_to_feedback(self):
-        """The customer's last Zalo message (one asking for help) as a new feedback, channel Zalo."""
+        """The customer's last Zalo message (one asking for help) as a new feedback, channel Zalo: for a user of the
+        sales team who may read the customer, and only when the customer wrote on Zalo."""
         self.ensure_one()
+        if not self.env.su and not self.env.user.has_group("sales_team.group_sale_salesman"):
+            raise AccessError(self.env._("Only the sales team files feedback from Zalo messages."))
+        self.check_access("read")
+        # sudo: the events are the administrators'; the user may read this customer (checked above)
         event = (
             self.env["crm.vn.zalo.event"]
             .sudo()
             .search([("partner_id", "=", self.id), ("event_name", "=like", "user_send_%")], order="id desc", limit=1)
         )
+        if not event:
+            raise UserError(self.env._("%(name)s has not written to the Official Account on Zalo.", name=self.name))
         text = ((event.payload or {}).get("message") or {}).get("text") or ""
         return {
             "type": "ir.actions.act_window",
@@ -115,6 +145,55 @@ class ResPartner(models.Model):
                 "default_name": text[:80] or self.env._("Request on Zalo"),
                 "default_description": text,
             },
+        }
+
+    def action_zalo_link_candidate(self):
+        """Link this unverified Zalo contact to the customer whose phone number Zalo shares for it, once a user who
+        may change both checked it is the same person: the Zalo user id, status and last message move to the
+        customer, with the conversation; this contact is archived."""
+        self.ensure_one()
+        customer = self.zalo_candidate_partner_id
+        if not self.zalo_unverified or not customer:
+            raise UserError(self.env._("%(name)s is not a Zalo contact waiting to be linked.", name=self.name))
+        if not self.env.su and not self.env.user.has_group("sales_team.group_sale_salesman"):
+            raise AccessError(self.env._("Only the sales team links Zalo contacts."))
+        (self | customer).check_access("write")
+        if customer.zalo_user_id:
+            raise UserError(self.env._("%(name)s is already linked to another Zalo user.", name=customer.display_name))
+        moved = {
+            "zalo_user_id": self.zalo_user_id,
+            "zalo_account_id": self.zalo_account_id.id,
+            "zalo_status": self.zalo_status,
+            "zalo_last_message_at": self.zalo_last_message_at,
+        }
+        # sudo: Zalo's fields are written by Zalo's events; the user proved above they may change both contacts
+        self.sudo().write(
+            {
+                "zalo_user_id": False,
+                "zalo_account_id": False,
+                "zalo_status": False,
+                "zalo_last_message_at": False,
+                "zalo_candidate_partner_id": False,
+                "zalo_unverified": False,
+                "active": False,
+            }
+        )
+        customer.sudo().write(moved)
+        self.env["crm.vn.zalo.event"].sudo().search([("partner_id", "=", self.id)]).partner_id = customer
+        self.env["mail.message"].sudo().search(
+            [("model", "=", "res.partner"), ("res_id", "=", self.id), ("message_type", "=", "comment")]
+        ).res_id = customer.id
+        customer.message_post(
+            body=self.env._("Linked to the Zalo user who wrote as %(name)s.", name=self.name),
+            message_type="notification",
+            subtype_xmlid="mail.mt_note",
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "res.partner",
+            "res_id": customer.id,
+            "view_mode": "form",
+            "target": "current",
         }
 
     def _compute_zalo_message_count(self):

@@ -1,1 +1,1 @@
-from . import test_zalo, test_zalo_workers
+from . import test_zalo, test_zalo_channel_security, test_zalo_workers

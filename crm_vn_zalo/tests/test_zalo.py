@@ -25,11 +25,11 @@ class ZaloCommon(HttpCase):
         cls.addClassCleanup(cls.zalo.__exit__, None, None, None)
         z = cls.zalo
         z.add_template(
-            101, "Xác nhận tiếp nhận phản hồi", params=[("customer_name", "1", 30), ("feedback_ref", "4", 30)]
+            101, "Xác nhận tiếp nhận phản hồi", params=[("customer_name", "STRING", 30), ("feedback_ref", "STRING", 30)]
         )
-        z.add_template(102, "Cảm ơn khách hàng", tag="CUSTOMER_CARE", params=[("customer_name", "1", 30)])
-        z.add_template(103, "Ưu đãi tháng 12", tag="PROMOTION", params=[("customer_name", "1", 30)])
-        z.add_template(104, "Mẫu chờ duyệt", status="PENDING_REVIEW", params=[("customer_name", "1", 30)])
+        z.add_template(102, "Cảm ơn khách hàng", tag="CUSTOMER_CARE", params=[("customer_name", "STRING", 30)])
+        z.add_template(103, "Ưu đãi tháng 12", tag="PROMOTION", params=[("customer_name", "STRING", 30)])
+        z.add_template(104, "Mẫu chờ duyệt", status="PENDING_REVIEW", params=[("customer_name", "STRING", 30)])
         cls.env.company.country_id = cls.env.ref("base.vn")
         cls.account = cls.env["crm.vn.zalo.account"].create(
             z.account_values(name="OA Sao Việt", oa_id="579745863508352884", oa_secret_key="oa-secret")
@@ -89,7 +89,7 @@ class TestZaloSending(ZaloCommon):
         )
         self.assertEqual(
             sorted(self.t_ack.param_ids.mapped(lambda p: (p.name, p.param_type, p.max_length))),
-            [("customer_name", "1", 30), ("feedback_ref", "4", 30)],
+            [("customer_name", "STRING", 30), ("feedback_ref", "STRING", 30)],
         )
         # a second sync keeps what the company mapped
         self.zalo.templates["101"]["templateName"] = "Xác nhận phản hồi (v2)"
@@ -231,7 +231,7 @@ class TestZaloSending(ZaloCommon):
         self.assertFalse(ack_mails, "no email as well")
 
     def test_rating_request_by_zns_carries_the_rating_token(self):
-        self.zalo.add_template(105, "Mời đánh giá", tag="CUSTOMER_CARE", params=[("token", "13", 200)])
+        self.zalo.add_template(105, "Mời đánh giá", tag="CUSTOMER_CARE", params=[("token", "STRING", 200)])
         self.account.action_sync_templates()
         template = self.env["crm.vn.zalo.template"].search([("zalo_template_id", "=", "105")])
         template.model_id = self.env["ir.model"]._get("crm.vn.feedback")
@@ -256,7 +256,9 @@ class TestZaloSending(ZaloCommon):
         """Greeted on their birthday in Vietnam, whatever the hour in UTC and the job user's time zone (OdooBot's is
         Europe/Brussels), and once: a run later the same Vietnamese day (the job's own hour, 08:30, after a run at
         06:30, which was still yesterday in UTC) sends nothing."""
-        self.zalo.add_template(106, "Chúc mừng sinh nhật", tag="CUSTOMER_CARE", params=[("customer_name", "1", 30)])
+        self.zalo.add_template(
+            106, "Chúc mừng sinh nhật", tag="CUSTOMER_CARE", params=[("customer_name", "STRING", 30)]
+        )
         self.account.action_sync_templates()
         template = self.env["crm.vn.zalo.template"].search([("zalo_template_id", "=", "106")])
         template.model_id = self.env["ir.model"]._get("res.partner")
@@ -333,20 +335,82 @@ class TestZaloWebhook(ZaloCommon):
         self.assertEqual(response.status_code, 401)
         self.assertFalse(self.env["crm.vn.zalo.event"].search([]))
 
+    def _link(self, partner, user_id):
+        """``partner`` linked to the Zalo user ``user_id`` of the account, as Zalo's events (or a link) leave it; the
+        user follows the Official Account."""
+        self.zalo.users[user_id] = {"user_id": user_id, "display_name": partner.name, "shared_info": {}}
+        partner.sudo().write({"zalo_user_id": user_id, "zalo_account_id": self.account.id})
+
     def test_message_lands_once_in_the_customers_chatter(self):
+        self._link(self.customer, "u-ha")
+        payload = self._text("u-ha", "Máy lọc nước nhà em bị rò nước", "msg-001")
+        for _resend in range(3):
+            self.assertEqual(self._post(payload).status_code, 200)
+        self.env["crm.vn.zalo.event"]._cron_process()
+        posted = self.customer.message_ids.filtered(lambda m: "rò nước" in (m.body or ""))
+        self.assertEqual(len(posted), 1)
+        self.assertEqual(posted.author_id, self.customer)
+        self.assertEqual(self.env["crm.vn.zalo.event"].search([]).company_id, self.account.company_id)
+
+    def test_shared_phone_goes_to_the_owner_who_links_after_checking(self):
+        """The phone a Zalo user shares (which they can set to anyone's number) never links them to the customer by
+        itself: a new contact goes to that customer's salesperson, who links them through the form's button."""
         self.zalo.users["u-ha"] = {
             "user_id": "u-ha",
             "display_name": "Thu Hà",
             "shared_info": {"phone": "84912345678", "name": "Nguyễn Thu Hà"},
         }
-        payload = self._text("u-ha", "Máy lọc nước nhà em bị rò nước", "msg-001")
-        for _resend in range(3):
-            self.assertEqual(self._post(payload).status_code, 200)
+        self._post(self._text("u-ha", "Máy lọc nước nhà em bị rò nước", "msg-001"))
         self.env["crm.vn.zalo.event"]._cron_process()
-        self.assertEqual(self.customer.zalo_user_id, "u-ha", "recognised by the phone Zalo shares")
-        posted = self.customer.message_ids.filtered(lambda m: "rò nước" in (m.body or ""))
-        self.assertEqual(len(posted), 1)
-        self.assertEqual(posted.author_id, self.customer)
+        self.assertFalse(self.customer.zalo_user_id, "not linked on the phone's word")
+        contact = self.env["res.partner"].search([("zalo_user_id", "=", "u-ha")])
+        self.assertEqual(
+            (contact.zalo_unverified, contact.zalo_candidate_partner_id, contact.user_id, contact.mobile),
+            (True, self.customer, self.seller, "+84912345678"),
+        )
+        self.assertTrue(contact.message_ids.filtered(lambda m: "rò nước" in (m.body or "")))
+        # the colleague cannot press the button for a contact they may not change
+        self.authenticate("zalo_colleague", "zalo_colleague")
+        with self.assertRaises(Exception) as refused:
+            self.make_jsonrpc_request(
+                "/web/dataset/call_button",
+                {"model": "res.partner", "method": "action_zalo_link_candidate", "args": [contact.ids], "kwargs": {}},
+            )
+        self.assertIn("AccessError", str(refused.exception))
+        self.authenticate("zalo_seller", "zalo_seller")
+        action = self.make_jsonrpc_request(
+            "/web/dataset/call_button",
+            {"model": "res.partner", "method": "action_zalo_link_candidate", "args": [contact.ids], "kwargs": {}},
+        )
+        self.assertEqual(action["res_id"], self.customer.id)
+        self.assertEqual((self.customer.zalo_user_id, self.customer.zalo_account_id), ("u-ha", self.account))
+        self.assertFalse(contact.active)
+        self.assertTrue(self.customer.message_ids.filtered(lambda m: "rò nước" in (m.body or "")))
+        # the next message lands on the customer
+        self._post(self._text("u-ha", "Em gửi thêm ảnh", "msg-002"))
+        self.env["crm.vn.zalo.event"]._cron_process()
+        self.assertTrue(self.customer.message_ids.filtered(lambda m: "thêm ảnh" in (m.body or "")))
+
+    def test_shared_phone_of_several_or_archived_customers_names_nobody(self):
+        twin = self.theirs.copy({"name": "Trần Văn Bình (2)", "mobile": "0987 654 321"})
+        archived = self.customer.copy({"name": "Khách cũ", "mobile": "0903 000 111", "active": False})
+        self.assertTrue(twin and archived)
+        self.zalo.users["u-twin"] = {"user_id": "u-twin", "shared_info": {"phone": "84987654321"}}
+        self.zalo.users["u-old"] = {"user_id": "u-old", "shared_info": {"phone": "84903000111"}}
+        self._post(self._text("u-twin", "Alo", "msg-010"))
+        self._post(self._text("u-old", "Alo", "msg-011"))
+        self.env["crm.vn.zalo.event"]._cron_process()
+        for user_id in ("u-twin", "u-old"):
+            contact = self.env["res.partner"].search([("zalo_user_id", "=", user_id)])
+            with self.subTest(user_id=user_id):
+                self.assertEqual(len(contact), 1)
+                self.assertFalse(contact.zalo_candidate_partner_id, "nobody guessed")
+                self.assertFalse(contact.user_id)
+                self.assertFalse(
+                    contact.message_ids.filtered(
+                        lambda m: "Trần Văn Bình" in (m.body or "") or "Khách cũ" in (m.body or "")
+                    )
+                )
 
     def test_unknown_user_becomes_an_unverified_contact(self):
         self._post(self._text("u-new", "0987 654 321 là số của tôi", "msg-002"))
@@ -374,7 +438,7 @@ class TestZaloWebhook(ZaloCommon):
         )
         self.env["crm.vn.zalo.event"]._cron_process()
         self.assertEqual(message.state, "delivered")
-        self.zalo.users["u-ha"] = {"user_id": "u-ha", "display_name": "Thu Hà", "shared_info": {"phone": "84912345678"}}
+        self._link(self.customer, "u-ha")
         self._post(
             {
                 "app_id": self.zalo.app_id,
@@ -389,7 +453,7 @@ class TestZaloWebhook(ZaloCommon):
         self.assertEqual(self.customer.zalo_status, "unfollowed")
 
     def test_reply_within_the_window_only(self):
-        self.zalo.users["u-ha"] = {"user_id": "u-ha", "display_name": "Thu Hà", "shared_info": {"phone": "84912345678"}}
+        self._link(self.customer, "u-ha")
         self._post(self._text("u-ha", "Cho em hỏi giá lõi lọc", "msg-003"))
         self.env["crm.vn.zalo.event"]._cron_process()
         reply = (
@@ -408,7 +472,7 @@ class TestZaloWebhook(ZaloCommon):
         self.assertIn("7 days", str(error.exception))
 
     def test_salesperson_follows_the_conversation_and_can_open_a_feedback(self):
-        self.zalo.users["u-ha"] = {"user_id": "u-ha", "display_name": "Thu Hà", "shared_info": {"phone": "84912345678"}}
+        self._link(self.customer, "u-ha")
         self._post(self._text("u-ha", "Máy lọc nước không ra nước, nhờ bên mình kiểm tra giúp", "msg-004"))
         self.env["crm.vn.zalo.event"]._cron_process()
         self.assertIn(self.seller.partner_id, self.customer.message_partner_ids, "the owner follows: Discuss inbox")
@@ -427,7 +491,7 @@ class TestZaloWebhook(ZaloCommon):
         self.assertTrue(feedback.message_ids.filtered(lambda m: "gửi thêm ảnh" in (m.body or "")))
 
     def test_personal_data_export_and_anonymisation(self):
-        self.zalo.users["u-ha"] = {"user_id": "u-ha", "display_name": "Thu Hà", "shared_info": {"phone": "84912345678"}}
+        self._link(self.customer, "u-ha")
         self._post(self._text("u-ha", "Địa chỉ nhà em là 12 Hàng Bạc", "msg-006"))
         self.env["crm.vn.zalo.event"]._cron_process()
         self._compose(self.t_care, self.customer)

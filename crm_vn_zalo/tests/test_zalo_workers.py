@@ -39,7 +39,7 @@ class TestZaloTwoWorkers(TransactionCase):
     def test_two_senders_refresh_an_expired_token_once_and_send_each_message_once(self):
         dbname = self.env.cr.dbname
         with ZaloStandIn(app_id="two-workers-app") as zalo:
-            zalo.add_template(201, "Cảm ơn", tag="CUSTOMER_CARE", params=[("customer_name", "1", 30)])
+            zalo.add_template(201, "Cảm ơn", tag="CUSTOMER_CARE", params=[("customer_name", "STRING", 30)])
             zalo.token_expired = True
             zalo.refresh_delay = 0.5  # both senders meet the expired token before the first refresh is answered
             with odoo.sql_db.db_connect(dbname).cursor() as cr:

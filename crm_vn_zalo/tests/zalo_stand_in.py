@@ -53,12 +53,15 @@ class ZaloStandIn:
         self.server.server_close()
 
     def add_template(self, template_id, name, tag="TRANSACTION", status="ENABLE", params=()):
+        """A template as the 2026 template detail (/template/info/v2) gives it: the price by phone and by Zalo
+        user (price_sdt, price_uid), each parameter's kind of value by name (STRING, NUMBER, DATE...)."""
         self.templates[str(template_id)] = {
             "templateId": int(template_id),
             "templateName": name,
             "status": status,
             "templateTag": tag,
-            "price": "200.0",
+            "price_sdt": "300.0",
+            "price_uid": "200.0",
             "previewUrl": f"https://account.zalo.cloud/znspreview/{template_id}",
             "timeout": 7200000,
             "templateQuality": "HIGH",

@@ -6,8 +6,13 @@ this add-on's readme; the values here follow it.
 
 import hashlib
 import hmac
+import math
 
-# ZNS parameter types (template detail "listParams[].type") and the default maximum length of each.
+from odoo.addons.l10n_vn_phone.tools.phone import is_vn_mobile
+
+# ZNS parameter types as the template-create API numbers them, and the default maximum length of each. The template
+# detail (/template/info/v2, "listParams[].type") names the value's kind instead ("STRING", "NUMBER", "DATE"...),
+# with the length in "maxLength".
 PARAM_MAX_LENGTH = {
     "1": 30,  # customer name
     "2": 15,  # phone number
@@ -27,14 +32,23 @@ PARAM_MAX_LENGTH = {
 }
 # Zalo's answer "error" codes a later try may cure (rate limits, Zalo's own failures); any other is final.
 TRANSIENT_ERRORS = {-32, -100, -1}
+# Parameter kinds whose value must be a number (the create API's codes 10 quantity/amount and 14 currency, the
+# template detail's "NUMBER").
+NUMBER_PARAM_TYPES = {"10", "14", "NUMBER"}
+# Zalo signs an event with its time (milliseconds since the epoch): an event older or newer than this is refused, so a
+# captured event cannot be played again later.
+WEBHOOK_MAX_AGE_SECONDS = 300
+# A webhook body above this size is refused before it is parsed (Zalo's events are a few kilobytes).
+WEBHOOK_MAX_BYTES = 64 * 1024
 EXPIRED_TOKEN_ERRORS = {-124, -216}
 # Minutes to wait before try n (1-based) of a message that met a transient error.
 BACKOFF_MINUTES = (1, 5, 15, 60, 240)
 
 
 def zalo_phone(e164):
-    """The number as ZNS wants it: international without "+" (84912345678), or None when not Vietnamese E.164."""
-    if not e164 or not e164.startswith("+84") or not e164[1:].isdigit():
+    """The number as ZNS wants it: international without "+" (84912345678), or None when it is not a Vietnamese
+    mobile number in E.164 (ZNS reaches the Zalo account of a mobile number; a landline has none: Zalo answers -108)."""
+    if not e164 or not e164[1:].isdigit() or not is_vn_mobile(e164):
         return None
     return e164[1:]
 
@@ -47,9 +61,32 @@ def webhook_mac(app_id, body, timestamp, oa_secret_key):
 
 
 def signature_matches(given, app_id, body, timestamp, oa_secret_key):
+    """Whether ``given`` (the header's value, str or bytes, anything a sender puts there) is the MAC of the raw
+    ``body``; compared as bytes in constant time."""
     if not given or not oa_secret_key:
         return False
-    return hmac.compare_digest(given.strip(), webhook_mac(app_id, body, timestamp, oa_secret_key))
+    if isinstance(given, str):
+        given = given.encode("utf-8", "surrogateescape")
+    return hmac.compare_digest(given.strip(), webhook_mac(app_id, body, timestamp, oa_secret_key).encode())
+
+
+def timestamp_is_fresh(timestamp, now, max_age=WEBHOOK_MAX_AGE_SECONDS):
+    """Whether an event's ``timestamp`` (milliseconds since the epoch, as Zalo sends it; seconds accepted too) is
+    within ``max_age`` seconds of ``now`` (seconds since the epoch)."""
+    try:
+        value = float(str(timestamp).strip())
+    except ValueError:
+        return False
+    if math.isnan(value):
+        return False
+    seconds = value / 1000 if value > 1e11 else value
+    return abs(seconds - now) <= max_age
+
+
+def event_key_hash(key):
+    """What is kept of an event's idempotency key: its SHA-256, so that a resent event is recognised after the
+    anonymisation deleted what it led to, without keeping who sent it."""
+    return hashlib.sha256(str(key).encode()).hexdigest()
 
 
 def param_problem(value, param_type, max_length=None, min_length=0, required=True):
@@ -63,7 +100,7 @@ def param_problem(value, param_type, max_length=None, min_length=0, required=Tru
         return ("too_long", limit)
     if min_length and len(text) < min_length:
         return ("too_short", min_length)
-    if str(param_type) in ("10", "14") and not text.replace(".", "").replace(",", "").isdigit():
+    if str(param_type).upper() in NUMBER_PARAM_TYPES and not text.replace(".", "").replace(",", "").isdigit():
         return ("not_a_number", None)
     return None
 

@@ -38,7 +38,8 @@ class CrmVnZaloReply(models.TransientModel):
                     date=fields.Datetime.to_string(last) if last else "-",
                 )
             )
-        account = (
+        # the Official Account the customer wrote to (a Zalo user id is valid for that account only)
+        account = partner.sudo().zalo_account_id or (
             self.env["crm.vn.zalo.account"]
             .sudo()
             .search([("company_id", "in", [partner.company_id.id or self.env.company.id])], limit=1)

@@ -241,3 +241,12 @@ def mask_phone(phone: str | None) -> str:
     head = "+84" if phone.startswith("+84") else ("+" if phone.startswith("+") else "")
     keep = digits[:2] if head == "+84" else ""
     return head + "*" * (len(digits) - len(keep) - 3) + digits[-3:]
+
+
+def is_vn_mobile(e164: str | None) -> bool:
+    """Whether ``e164`` (as :func:`normalize_vn_phone` returns it) is a Vietnamese mobile number: what Zalo, SMS
+    marketing and ZNS reach; a landline never receives them."""
+    if not e164 or not e164.startswith("+84"):
+        return False
+    number = _parse_valid(e164[1:])
+    return bool(number) and phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE

@@ -2,7 +2,7 @@
 
 from unittest import TestCase
 
-from odoo.addons.l10n_vn_phone.tools.phone import mask_phone, normalize_vn_phone
+from odoo.addons.l10n_vn_phone.tools.phone import is_vn_mobile, mask_phone, normalize_vn_phone
 
 
 class TestNormalizeVnPhone(TestCase):
@@ -124,3 +124,17 @@ class TestNormalizeVnPhone(TestCase):
         self.assertEqual(mask_phone("+84912345678"), "+84******678")
         self.assertEqual(mask_phone("+842838123456"), "+84*******456")
         self.assertEqual(mask_phone(""), "")
+
+    def test_is_vn_mobile(self):
+        for number, expected in [
+            ("+84912345678", True),  # Viettel
+            ("+84564728556", True),  # Vietnamobile (056)
+            ("+84328123456", True),  # 2018 prefix 032
+            ("+842438123456", False),  # Hà Nội landline
+            ("+842838123456", False),  # Hồ Chí Minh landline
+            ("+14155552671", False),  # not Vietnamese
+            ("", False),
+            (None, False),
+        ]:
+            with self.subTest(number=number):
+                self.assertIs(is_vn_mobile(number), expected)
