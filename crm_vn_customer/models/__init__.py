@@ -6,6 +6,7 @@ from . import (
     crm_vn_interest,
     crm_vn_job_run,
     ir_qweb_field_contact,
+    mail_followers,
     mail_thread,
     res_company,
     res_partner,

@@ -8,6 +8,8 @@ from odoo.osv import expression
 from odoo.tools import SQL
 from odoo.tools.sql import create_index
 
+from odoo.addons.l10n_vn_public_holidays.tools.holidays import VN_TZ
+
 # Fields whose change is announced to the customer's followers (owner, team
 # leader, other departments), not only written in the chatter.
 PROFILE_KEY_FIELDS = (
@@ -471,11 +473,11 @@ class ResPartner(models.Model):
 
     @api.model
     def _cron_birthday_activities(self):
-        """Give each owner a to-do for the birthdays of their customers today (idempotent; one process at a time:
-        crm.vn.job.run)."""
+        """Give each owner a to-do for the birthdays of their customers today in Vietnam, whatever the time zone of the
+        job's user, written in the owner's language (idempotent; one process at a time: crm.vn.job.run)."""
         if not self.env["crm.vn.job.run"]._try_start("crm_vn_customer.birthday_activities"):
             return self.browse()
-        today = fields.Date.context_today(self)
+        today = fields.Date.context_today(self.with_context(tz=VN_TZ))
         activity_type = self.env.ref("crm_vn_customer.mail_activity_type_birthday")
         partners = self.search(
             [
@@ -498,6 +500,8 @@ class ResPartner(models.Model):
                 activity_type_id=activity_type.id,
                 date_deadline=today,
                 user_id=partner.user_id.id,
-                summary=self.env._("Birthday of %(name)s", name=partner.name),
+                summary=partner.with_context(lang=partner.user_id.lang or None).env._(
+                    "Birthday of %(name)s", name=partner.name
+                ),
             )
         return partners

@@ -84,6 +84,30 @@ class TestCustomerProfile(CrmVnCustomerCommon):
         self.assertEqual(activities.date_deadline, date(2026, 5, 20))
         self.assertNotIn(orphan.id, activities.mapped("res_id"))
 
+    def test_birthday_job_as_the_scheduler_runs_it(self):
+        """Run by the scheduler (its user OdooBot, Europe/Brussels, no language in the context) at 23:30 UTC on
+        4 December: already 06:30 on 5 December in Vietnam. The to-do is for 5 December's birthdays, due that day,
+        in the owner's language."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["crm_vn_customer"], ["vi_VN"], overwrite=True)
+        self.user_member.lang = "vi_VN"
+        self.customer_member.birthdate_date = "1990-12-05"
+        self.customer_other.birthdate_date = "1990-12-04"
+        cron = self.env.ref("crm_vn_customer.ir_cron_customer_birthday")
+        self.assertEqual(cron.user_id.tz, "Europe/Brussels")
+        with freeze_time("2026-12-04 23:30:00"):
+            cron.method_direct_trigger()
+        activities = self.env["mail.activity"].search(
+            [
+                ("activity_type_id", "=", self.env.ref("crm_vn_customer.mail_activity_type_birthday").id),
+                ("res_id", "in", (self.customer_member | self.customer_other).ids),
+            ]
+        )
+        self.assertEqual(
+            [(a.res_id, a.date_deadline, a.summary) for a in activities],
+            [(self.customer_member.id, date(2026, 12, 5), f"Sinh nhật của {self.customer_member.name}")],
+        )
+
     def test_team_follows_owner(self):
         self.assertEqual(self.customer_member.team_id, self.team_hanoi)
         self.assertEqual(self.customer_other.team_id, self.team_hcm)

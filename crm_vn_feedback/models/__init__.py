@@ -8,6 +8,7 @@ from . import (
     crm_vn_feedback_mail,
     crm_vn_feedback_personal_data,
     crm_vn_feedback_sla,
+    mail_followers,
     res_company,
     res_config_settings,
     res_partner,

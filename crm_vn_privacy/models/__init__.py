@@ -12,6 +12,7 @@ from . import (
     ir_attachment,
     mail_activity,
     mail_activity_type,
+    mail_followers,
     res_company_data_request,
     res_config_settings,
     res_partner_anonymize,

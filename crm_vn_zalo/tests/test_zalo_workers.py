@@ -61,9 +61,15 @@ class TestZaloTwoWorkers(TransactionCase):
                 )
                 account_id, message_ids = account.id, messages.ids
             try:
-                results = self._run_twice(dbname, lambda env: env["crm.vn.zalo.message"]._cron_send(limit=10) or "ok")
-                refreshes_after_first = zalo.refreshes
-                results += self._run_twice(dbname, lambda env: env["crm.vn.zalo.message"]._cron_send(limit=20) or "ok")
+                # the second sender waiting on the first one's refresh is handled, not an error in the log
+                with self.assertNoLogs("odoo.sql_db", level="ERROR"):
+                    results = self._run_twice(
+                        dbname, lambda env: env["crm.vn.zalo.message"]._cron_send(limit=10) or "ok"
+                    )
+                    refreshes_after_first = zalo.refreshes
+                    results += self._run_twice(
+                        dbname, lambda env: env["crm.vn.zalo.message"]._cron_send(limit=20) or "ok"
+                    )
                 with odoo.sql_db.db_connect(dbname).cursor() as cr:
                     env = api.Environment(cr, SUPERUSER_ID, {})
                     states = env["crm.vn.zalo.message"].browse(message_ids).mapped("state")
