@@ -1,4 +1,5 @@
 from odoo import SUPERUSER_ID, models
+from odoo.exceptions import UserError
 
 
 class IrQwebFieldContact(models.AbstractModel):
@@ -9,6 +10,9 @@ class IrQwebFieldContact(models.AbstractModel):
     _inherit = "ir.qweb.field.contact"
 
     def value_to_html(self, value, options):
+        if not isinstance(value, models.BaseModel):
+            # what QWeb passes is a record; a caller over RPC sends an id
+            raise UserError(self.env._("The contact widget shows a contact record."))
         if value and value.env.uid != SUPERUSER_ID and not value.env.user.share:
             as_user = value.with_env(value.env(su=False))
             if as_user._filtered_access("read") != as_user:

@@ -1,8 +1,18 @@
-from odoo import models
+from odoo import api, models
+from odoo.exceptions import AccessError
 
 
 class ResUsers(models.Model):
     _inherit = "res.users"
+
+    @api.model
+    def _crm_vn_check_group(self, xmlid):
+        """AccessError unless the current user belongs to the group ``xmlid`` (or runs in superuser mode): what a
+        view's ``groups`` hides is checked again by the method, which an RPC call reaches without the view."""
+        if self.env.su or self.env.user.has_group(xmlid):
+            return
+        group = self.env.ref(xmlid).sudo()
+        raise AccessError(self.env._("This action is reserved to the group %(group)s.", group=group.full_name))
 
     def _crm_vn_customer_domain(self, path=""):
         """The customers this user reaches with *Own Documents Only*: unassigned ones, their own, those of the teams

@@ -55,6 +55,7 @@ class ResPartner(models.Model):
             partner.feedback_rating_comment = (rated[0].feedback if rated else False) or False
 
     def action_view_feedback(self):
+        self.env["res.users"]._crm_vn_check_group("sales_team.group_sale_salesman")
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("crm_vn_feedback.crm_vn_feedback_action")
         action["domain"] = [("commercial_partner_id", "=", self.commercial_partner_id.id)]

@@ -25,6 +25,7 @@ class ResPartner(models.Model):
     def action_view_vn_data_requests(self):
         """The customer's requests; a new one is for this customer. Read-only (a read replica may answer it): it
         reads nothing of the customer but its id, which a replica that has not replayed its creation yet lacks."""
+        self.env["res.users"]._crm_vn_check_group("sales_team.group_sale_salesman")
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("crm_vn_privacy.crm_vn_data_request_action")
         action["domain"] = [("partner_id", "=", self.id)]

@@ -5,7 +5,7 @@ import psycopg2.errors
 import requests
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..tools.zalo import EXPIRED_TOKEN_ERRORS
@@ -211,8 +211,7 @@ class CrmVnZaloAccount(models.Model):
     def _zalo_check_admin(self):
         """The account's buttons spend single-use tokens and call Zalo: system administrators only, whatever
         calls them (the view hides them from others; an RPC call does not go through the view)."""
-        if not self.env.su and not self.env.user.has_group("base.group_system"):
-            raise AccessError(self.env._("Only an administrator manages the Zalo Official Accounts."))
+        self.env["res.users"]._crm_vn_check_group("base.group_system")
         self.check_access("write")
 
     def action_refresh_token(self):

@@ -3,7 +3,7 @@ from datetime import datetime, time
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 from odoo.addons.l10n_vn_public_holidays.tools.holidays import VN_TZ
 
@@ -122,8 +122,7 @@ class ResPartner(models.Model):
         """The customer's last Zalo message (one asking for help) as a new feedback, channel Zalo: for a user of the
         sales team who may read the customer, and only when the customer wrote on Zalo."""
         self.ensure_one()
-        if not self.env.su and not self.env.user.has_group("sales_team.group_sale_salesman"):
-            raise AccessError(self.env._("Only the sales team files feedback from Zalo messages."))
+        self.env["res.users"]._crm_vn_check_group("sales_team.group_sale_salesman")
         self.check_access("read")
         # sudo: the events are the administrators'; the user may read this customer (checked above)
         event = (
@@ -152,12 +151,12 @@ class ResPartner(models.Model):
         may change both checked it is the same person: the Zalo user id, status and last message move to the
         customer, with the conversation; this contact is archived."""
         self.ensure_one()
+        self.env["res.users"]._crm_vn_check_group("sales_team.group_sale_salesman")
+        self.check_access("write")
         customer = self.zalo_candidate_partner_id
         if not self.zalo_unverified or not customer:
             raise UserError(self.env._("%(name)s is not a Zalo contact waiting to be linked.", name=self.name))
-        if not self.env.su and not self.env.user.has_group("sales_team.group_sale_salesman"):
-            raise AccessError(self.env._("Only the sales team links Zalo contacts."))
-        (self | customer).check_access("write")
+        customer.check_access("write")
         if customer.zalo_user_id:
             raise UserError(self.env._("%(name)s is already linked to another Zalo user.", name=customer.display_name))
         moved = {
@@ -204,6 +203,7 @@ class ResPartner(models.Model):
             partner.zalo_message_count = counts.get(partner, 0)
 
     def action_view_zalo_messages(self):
+        self.env["res.users"]._crm_vn_check_group("sales_team.group_sale_salesman")
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
