@@ -41,7 +41,9 @@ class CrmVnZaloEvent(models.Model):
     _rec_name = "event_name"
 
     account_id = fields.Many2one("crm.vn.zalo.account", required=True, index=True, ondelete="cascade")
-    company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
+    # filled in by the webhook's own INSERT too (crm.vn.zalo.event._zalo_store): the contacts an event creates belong
+    # to its company
+    company_id = fields.Many2one(related="account_id.company_id", store=True, precompute=True, index=True)
     event_name = fields.Char(required=True, readonly=True)
     event_key = fields.Char(
         required=True, readonly=True, help="SHA-256 of the event's key (message id, or sender and time)."
