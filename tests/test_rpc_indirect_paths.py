@@ -357,7 +357,19 @@ class TestIndirectPaths(RpcCase):
         # a stage written by hand goes through its button: no jump from New to Closed, Resolve asks for a rating
         self.assertRefused(self.rpc, self.alice, "crm.vn.feedback", "write", [feedback_id], {"state": "closed"})
         self.assertEqual(feedback.state, "new")
-        self.rpc(self.alice, "crm.vn.feedback", "write", [feedback_id], {"state": "resolved"})
+        # a complaint is resolved with its resolution written, never empty (the customer rates it)
+        self.assertRefused(self.rpc, self.alice, "crm.vn.feedback", "write", [feedback_id], {"state": "resolved"})
+        self.assertEqual(feedback.state, "new")
+        self.assertFalse(
+            self.env["rating.rating"].search([("res_id", "=", feedback_id), ("res_model", "=", "crm.vn.feedback")])
+        )
+        self.rpc(
+            self.alice,
+            "crm.vn.feedback",
+            "write",
+            [feedback_id],
+            {"state": "resolved", "resolution": "<p>Đã đổi máy mới cho khách.</p>"},
+        )
         self.assertEqual(feedback.state, "resolved")
         self.assertTrue(feedback.date_resolved)
         rating = self.env["rating.rating"].search([("res_model", "=", "crm.vn.feedback"), ("res_id", "=", feedback_id)])
@@ -374,7 +386,10 @@ class TestIndirectPaths(RpcCase):
         self.assertFalse(rating.consumed)
         # resolving without the rating request (a context key) is not the caller's choice either
         other_id = self.rpc(
-            self.alice, "crm.vn.feedback", "create", {"name": "Khác", "partner_id": self.alice_customer.id}
+            self.alice,
+            "crm.vn.feedback",
+            "create",
+            {"name": "Khác", "partner_id": self.alice_customer.id, "resolution": "<p>Đã gọi lại.</p>"},
         )
         self.rpc(
             self.alice,
@@ -667,6 +682,7 @@ class TestIndirectPathsVariants(RpcCase):
         feedback = self.env["crm.vn.feedback"].create(
             {"name": "Cần đánh giá", "partner_id": self.alice_customer.id, "user_id": self.alice.id}
         )
+        feedback.write({"resolution": "<p>Đã xử lý xong.</p>"})
         feedback.action_resolve()
         rating = self.env["rating.rating"].search([("res_model", "=", "crm.vn.feedback"), ("res_id", "=", feedback.id)])
         self.assertTrue(rating.access_token)

@@ -344,6 +344,33 @@ class ResPartner(models.Model):
             "sales_team.group_sale_salesman_all_leads"
         )
 
+    @api.model
+    def _crm_vn_default_company(self):
+        """The company of a new contact of the sales team: the one it is created in (a customer is not shared with
+        the other companies unless a manager says so by emptying it). Administrators who manage users keep Odoo's
+        default (no company): the contacts of users they create are shared."""
+        user = self.env.user
+        if (
+            self.env.su
+            or not user.has_group("sales_team.group_sale_salesman")
+            or user.has_group("base.group_erp_manager")
+        ):
+            return None
+        return self.env.company
+
+    @api.model
+    def default_get(self, fields_list):
+        defaults = super().default_get(fields_list)
+        if (
+            "company_id" in fields_list
+            and not defaults.get("company_id")
+            and "default_company_id" not in self.env.context
+        ):
+            company = self._crm_vn_default_company()
+            if company:
+                defaults["company_id"] = company.id
+        return defaults
+
     @api.model_create_multi
     def create(self, vals_list):
         own_only = not self.env.su and self._crm_vn_own_documents_only()

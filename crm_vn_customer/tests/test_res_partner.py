@@ -2,7 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import CrmVnCustomerCommon
 
@@ -107,6 +107,26 @@ class TestCustomerProfile(CrmVnCustomerCommon):
             [(a.res_id, a.date_deadline, a.summary) for a in activities],
             [(self.customer_member.id, date(2026, 12, 5), f"Sinh nhật của {self.customer_member.name}")],
         )
+
+    def test_new_customer_belongs_to_the_company_it_is_created_in(self):
+        """A salesperson's new customer (the form, as the client saves it) belongs to the company they work in: users
+        of another company do not see it. Contact persons take their company's."""
+        other = self.env["res.company"].create({"name": "Công ty Khác"})
+        outsider = new_test_user(
+            self.env,
+            "vn_other_company_manager",
+            groups="sales_team.group_sale_manager",
+            company_id=other.id,
+            company_ids=[(6, 0, other.ids)],
+        )
+        with Form(self.env["res.partner"].with_user(self.user_member)) as form:
+            form.name = "Trương Thị Mỹ"
+            form.mobile = "0977 121 212"
+        customer = form.save()
+        self.assertEqual(customer.company_id, self.env.company)
+        contact = self.env["res.partner"].with_user(self.user_member).create({"name": "Con", "parent_id": customer.id})
+        self.assertEqual(contact.company_id, self.env.company)
+        self.assertFalse(self.env["res.partner"].with_user(outsider).search([("id", "in", (customer | contact).ids)]))
 
     def test_team_follows_owner(self):
         self.assertEqual(self.customer_member.team_id, self.team_hanoi)

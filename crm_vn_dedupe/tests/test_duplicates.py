@@ -268,7 +268,7 @@ class TestDuplicateReview(CrmVnCustomerCommon):
                 {"name": "Lê Văn Tám", "mobile": "0922 000 002", "birthdate_date": "1980-01-01"},
             ]
         )
-        self.user_manager.groups_id += self.env.ref("base.group_partner_manager")
+        self.assertFalse(self.user_manager.has_group("base.group_partner_manager"), "a sales manager as in the demo")
         Group = self.env["crm.vn.duplicate.group"].with_user(self.user_manager)
         Group._scan_duplicates()
         groups = Group.search([("partner_ids", "in", (family | pair | namesakes).ids)])
@@ -442,7 +442,7 @@ class TestScanAgreesWithForm(CrmVnCustomerCommon):
             pairs |= {frozenset((candidate["partner"].id, partner.id)) for candidate in candidates}
             created |= partner
         self.assertEqual(len(pairs), 3, "the form warns once per person")
-        self.user_manager.groups_id += self.env.ref("base.group_partner_manager")
+        self.assertFalse(self.user_manager.has_group("base.group_partner_manager"), "a sales manager as in the demo")
         action = self.env["crm.vn.duplicate.group"].with_user(self.user_manager).action_scan()
         self.assertIn("new groups", action["params"]["message"])
         groups = self.env["crm.vn.duplicate.group"].search([("partner_ids", "in", created.ids)])
@@ -451,6 +451,44 @@ class TestScanAgreesWithForm(CrmVnCustomerCommon):
         # nothing new on a second run, and the manager is told so
         action = self.env["crm.vn.duplicate.group"].with_user(self.user_manager).action_scan()
         self.assertEqual(action["params"]["type"], "info")
+
+
+@tagged("post_install", "-at_install", "crm_vn_dedupe")
+class TestReviewButtonsOverHttp(HttpCase):
+    """The review screen's buttons as the web client calls them (/web/dataset/call_button), as a sales manager
+    without Odoo's Contact Creation right (the demo's Mai): *Find Duplicates Now* from the list's header with
+    nothing selected, then *Merge* on the group found."""
+
+    def _button(self, method, ids):
+        return self.make_jsonrpc_request(
+            "/web/dataset/call_button",
+            {"model": "crm.vn.duplicate.group", "method": method, "args": [ids], "kwargs": {"context": {}}},
+        )
+
+    def test_find_duplicates_now_then_merge(self):
+        manager = new_test_user(self.env, "dup_manager", groups="sales_team.group_sale_manager", name="Trần Thị Mai")
+        self.assertFalse(manager.has_group("base.group_partner_manager"))
+        Partner = self.env["res.partner"].with_context(crm_vn_skip_duplicate_check=True)
+        twins = Partner.create(
+            [
+                {"name": "Phùng Văn Khải", "mobile": "0916 223 344", "user_id": manager.id},
+                {"name": "Phung Van Khai", "mobile": "84916223344"},
+            ]
+        )
+        self.authenticate("dup_manager", "dup_manager")
+        action = self._button("action_scan", [])
+        self.assertEqual(action["tag"], "display_notification")
+        group = self.env["crm.vn.duplicate.group"].search([("partner_ids", "in", twins.ids)])
+        self.assertEqual(group.partner_ids, twins)
+        self._button("action_merge", group.ids)
+        self.assertEqual(group.state, "merged")
+        self.assertEqual(len(twins.exists()), 1)
+        # a salesperson presses neither
+        new_test_user(self.env, "dup_seller", groups="sales_team.group_sale_salesman")
+        self.authenticate("dup_seller", "dup_seller")
+        with self.assertRaises(Exception) as refused:
+            self._button("action_scan", [])
+        self.assertIn("AccessError", str(refused.exception))
 
 
 @tagged("post_install", "-at_install", "crm_vn_dedupe")

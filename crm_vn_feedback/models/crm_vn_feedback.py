@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import is_html_empty
 
 # Stages in which the feedback still has a deadline to meet.
 OPEN_STATES = ("new", "acknowledged", "in_progress")
@@ -412,8 +413,17 @@ class CrmVnFeedback(models.Model):
         return True
 
     def action_resolve(self):
-        """Mark as resolved and ask the customer to rate the service."""
+        """Mark as resolved and ask the customer to rate the service. A complaint says how it was resolved: the
+        customer is asked to rate a resolution, which cannot be empty."""
         self._check_state_change(OPEN_STATES, "resolved")
+        unexplained = self.filtered(lambda f: f.feedback_type == "complaint" and is_html_empty(f.sudo().resolution))
+        if unexplained:
+            raise UserError(
+                self.env._(
+                    "%(ref)s: write the resolution (Resolution Notes) before resolving a complaint.",
+                    ref=", ".join(unexplained.mapped("reference")),
+                )
+            )
         self._set_state("resolved")
         self._send_rating_request()
         return True

@@ -143,6 +143,7 @@ class TestEscalation(CrmVnFeedbackCommon):
         self.cron.method_direct_trigger()
         feedback.invalidate_recordset()
         self.assertEqual(feedback.escalation_level, 2, "no level above the last one")
+        feedback.write({"resolution": "<p>Đã xử lý xong.</p>"})
         feedback.action_resolve()
         self.assertFalse(feedback.sla_deadline, "nothing left to breach")
 

@@ -165,6 +165,7 @@ class TestFeedback(CrmVnFeedbackCommon):
         self.assertEqual(feedback.date_acknowledged, datetime(2026, 4, 28, 2, 0))
         self.assertEqual(feedback.state, "in_progress")
         with freeze_time("2026-04-29 03:00:00"):
+            feedback.with_context(crm_vn_feedback_no_rating=True).write({"resolution": "<p>Đã xử lý xong.</p>"})
             feedback.with_context(crm_vn_feedback_no_rating=True).action_resolve()
         self.assertEqual(feedback.state, "resolved")
         self.assertEqual(feedback.date_resolved, datetime(2026, 4, 29, 3, 0))
@@ -187,6 +188,7 @@ class TestFeedback(CrmVnFeedbackCommon):
                 {"name": "Đổi size", "partner_id": self.customer_member.id, "priority": "1"}
             )
         with freeze_time("2026-05-05 09:00:00"):
+            feedback.with_context(crm_vn_feedback_no_rating=True).write({"resolution": "<p>Đã xử lý xong.</p>"})
             feedback.with_context(crm_vn_feedback_no_rating=True).action_resolve()
         self.assertEqual(feedback.sla_result, "missed")
 

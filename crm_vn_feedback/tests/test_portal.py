@@ -81,6 +81,7 @@ class TestFeedbackPortal(HttpCase, CrmVnFeedbackCommon):
         self.assertIn(feedback.reference, sent.text)
 
     def test_rating_from_email_links(self):
+        self.own.write({"resolution": "<p>Đã xử lý xong.</p>"})
         self.own.action_resolve()
         rating = self.env["rating.rating"].search([("res_model", "=", "crm.vn.feedback"), ("res_id", "=", self.own.id)])
         self.assertEqual(len(rating), 1, "resolving asks the customer for a rating")
@@ -144,6 +145,7 @@ class TestFeedbackSelfRating(HttpCase, CrmVnFeedbackCommon):
         return body.get("result"), (body.get("error") or {}).get("data", {}).get("name")
 
     def test_the_handler_never_reads_the_rating_token(self):
+        self.feedback.with_user(self.user_member).write({"resolution": "<p>Đã xử lý xong.</p>"})
         self.feedback.with_user(self.user_member).action_resolve()
         rating = self.env["rating.rating"].search(
             [("res_model", "=", "crm.vn.feedback"), ("res_id", "=", self.feedback.id)]
@@ -182,6 +184,33 @@ class TestFeedbackSelfRating(HttpCase, CrmVnFeedbackCommon):
         self.assertNotIn(token, json.dumps(seen, default=str))
         # Odoo's rating page is for the customer: nothing the handler read lets them answer it
         self.assertEqual(rating.rating, 0)
+
+    def test_a_complaint_is_not_resolved_without_its_resolution(self):
+        """*Resolve* pressed in the form (the web client's call_button) on a complaint whose resolution is empty:
+        a clear error naming the complaint, nothing changed, no survey to the customer."""
+        complaint = self.Feedback.create(
+            {"name": "Máy giặt kêu to", "partner_id": self.customer.id, "user_id": self.user_member.id}
+        )
+        login = self.user_member.login
+        self.authenticate(login, login)
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": 1,
+            "params": {"model": "crm.vn.feedback", "method": "action_resolve", "args": [complaint.ids], "kwargs": {}},
+        }
+        mails = self.env["mail.mail"].search_count([])
+        body = self.url_open(
+            "/web/dataset/call_button", data=json.dumps(payload), headers={"Content-Type": "application/json"}
+        ).json()
+        self.assertEqual(body["error"]["data"]["name"], "odoo.exceptions.UserError")
+        self.assertIn(complaint.reference, body["error"]["data"]["message"])
+        complaint.invalidate_recordset()
+        self.assertEqual((complaint.state, complaint.date_resolved), ("new", False))
+        self.assertFalse(
+            self.env["rating.rating"].search([("res_model", "=", "crm.vn.feedback"), ("res_id", "=", complaint.id)])
+        )
+        self.assertEqual(self.env["mail.mail"].search_count([]), mails)
 
     def test_employees_read_the_tokens_of_other_ratings_as_odoo_lets_them(self):
         """Only the ratings of feedback are hidden: Odoo's own modules read the others' tokens as an employee."""

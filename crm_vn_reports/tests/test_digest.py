@@ -31,6 +31,7 @@ class TestFeedbackAnalyticsAndDigest(CrmVnReportsCommon):
             with freeze_time(received + timedelta(hours=hours_to_ack)):
                 feedback.action_acknowledge()
             with freeze_time(received + timedelta(hours=hours_to_resolve)):
+                feedback.write({"resolution": "<p>Đã xử lý xong.</p>"})
                 feedback.action_resolve()
             rating = feedback.rating_ids.filtered(lambda r: not r.consumed)
             feedback.rating_apply(rate, token=rating.access_token)
@@ -82,7 +83,7 @@ class TestFeedbackAnalyticsAndDigest(CrmVnReportsCommon):
         ):
             self.env["crm.vn.feedback"].with_company(self.company).create(
                 {"name": name, "partner_id": self.p5.id, "priority": "0", "company_id": self.company.id,
-                 "date_received": received}
+                 "date_received": received, "resolution": "<p>Đã xử lý xong.</p>"}
             ).action_resolve()  # fmt: skip
         self.seller_a.email = "lan@example.vn"
         before = self.env["mail.mail"].search([]).ids

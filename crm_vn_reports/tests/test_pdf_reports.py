@@ -133,6 +133,7 @@ class TestCustomerProfilePdf(PdfReportsCommon):
             }
         )
         cls.complaint.action_acknowledge()
+        cls.complaint.write({"resolution": "<p>Đã xử lý xong.</p>"})
         cls.complaint.action_resolve()
         rating = cls.complaint.rating_ids.filtered(lambda r: not r.consumed)
         cls.complaint.rating_apply(4, token=rating.access_token)
@@ -398,6 +399,7 @@ class TestPerformancePdf(PdfReportsCommon):
                 )
                 feedback.action_acknowledge()
             with freeze_time(resolved):
+                feedback.write({"resolution": "<p>Đã xử lý xong.</p>"})
                 feedback.action_resolve()
             rating = feedback.rating_ids.filtered(lambda r: not r.consumed)
             feedback.rating_apply(rate, token=rating.access_token)

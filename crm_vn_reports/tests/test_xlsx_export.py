@@ -173,6 +173,7 @@ class XlsxExportCase(TransactionCase):
         with freeze_time("2025-03-21 03:30:00"):
             cls.feedback_a1.action_acknowledge()
         with freeze_time("2025-03-21 08:00:00"):
+            cls.feedback_a1.write({"resolution": "<p>Đã xử lý xong.</p>"})
             cls.feedback_a1.action_resolve()
         with freeze_time("2025-03-22 02:00:00"):
             token = cls.feedback_a1._rating_get_access_token()  # what the rating request mail links to

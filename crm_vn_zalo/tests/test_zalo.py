@@ -243,6 +243,7 @@ class TestZaloSending(ZaloCommon):
             .with_user(self.seller)
             .create({"name": "Giao hàng trễ", "partner_id": self.customer.id, "feedback_type": "complaint"})
         )
+        feedback.with_user(self.seller).write({"resolution": "<p>Đã xử lý xong.</p>"})
         feedback.with_user(self.seller).action_resolve()
         self._send_queue()
         token = self.zalo.sends[-1]["template_data"]["token"]
