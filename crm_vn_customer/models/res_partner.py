@@ -331,10 +331,19 @@ class ResPartner(models.Model):
     @api.model
     def default_get(self, fields_list):
         """A salesperson who sees only their own customers owns the customers they create (form, import, RPC, quick
-        check): left without owner, the customer would be every salesperson's."""
+        check): left without owner, the customer would be every salesperson's. A new contact of the sales team
+        belongs to the company it is created in (``_crm_vn_default_company``)."""
         defaults = super().default_get(fields_list)
         if "user_id" in fields_list and not defaults.get("user_id") and self._crm_vn_own_documents_only():
             defaults["user_id"] = self.env.uid
+        if (
+            "company_id" in fields_list
+            and not defaults.get("company_id")
+            and "default_company_id" not in self.env.context
+        ):
+            company = self._crm_vn_default_company()
+            if company:
+                defaults["company_id"] = company.id
         return defaults
 
     @api.model
@@ -357,19 +366,6 @@ class ResPartner(models.Model):
         ):
             return None
         return self.env.company
-
-    @api.model
-    def default_get(self, fields_list):
-        defaults = super().default_get(fields_list)
-        if (
-            "company_id" in fields_list
-            and not defaults.get("company_id")
-            and "default_company_id" not in self.env.context
-        ):
-            company = self._crm_vn_default_company()
-            if company:
-                defaults["company_id"] = company.id
-        return defaults
 
     @api.model_create_multi
     def create(self, vals_list):
