@@ -134,6 +134,7 @@ class CrmVnCustomerHandover(models.TransientModel):
             leads.write({"user_id": new_user.id})
             # sudo: the former salespeople stop following what is no longer theirs.
             leads.sudo().message_unsubscribe(partner_ids=old_users.partner_id.ids)
+        request_type = self.env.ref("crm_vn_customer.mail_activity_type_handover_request")
         if self.include_activities:
             activities = self.env["mail.activity"].search(
                 [
@@ -147,4 +148,12 @@ class CrmVnCustomerHandover(models.TransientModel):
                     ("res_id", "in", leads.ids),
                 ]
             )
-            activities.write({"user_id": new_user.id})
+            # a request for these customers by the one who now receives them is granted: done, not handed to them
+            granted = activities.filtered(
+                lambda activity: activity.activity_type_id == request_type and activity.create_uid == new_user
+            )
+            for activity in granted:
+                activity.action_feedback(
+                    feedback=self.env._("Customer handed over to %(user)s.", user=new_user.name)
+                )
+            (activities - granted).exists().write({"user_id": new_user.id})

@@ -376,6 +376,55 @@ class TestCustomerCheck(CrmVnCustomerCommon):
         self.assertEqual(activity.user_id, self.user_other)
         self.assertIn("Khách đến cửa hàng", activity.note)
 
+    def test_hand_over_grants_the_request(self):
+        """Lan asks Tuấn for his customer; the manager hands it over to her: her request is done (granted), not
+        handed to her as a to-do of her own, and she is not emailed about it. Written in Tuấn's language."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["crm_vn_dedupe"], ["vi_VN"], overwrite=True)
+        self.user_other.lang = "vi_VN"
+        check = (
+            self.env["crm.vn.customer.check"]
+            .with_user(self.user_member)
+            .create({"name": "HOANG MINH DUC", "mobile": "0903999888"})
+        )
+        check.action_ask_owner()
+        request = self.customer_other.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref("crm_vn_customer.mail_activity_type_handover_request")
+        )
+        self.assertEqual(
+            (request.user_id, request.summary), (self.user_other, "Lê Thị Lan xin nhận bàn giao khách hàng này")
+        )
+        mails = self.env["mail.mail"].search([]).ids
+        wizard = (
+            self.env["crm.vn.customer.handover"]
+            .with_user(self.user_manager)
+            .create(
+                {
+                    "from_user_ids": [(6, 0, self.user_other.ids)],
+                    "to_user_ids": [(6, 0, self.user_member.ids)],
+                    "partner_ids": [(6, 0, self.customer_other.ids)],
+                }
+            )
+        )
+        wizard.action_confirm()
+        self.assertEqual(self.customer_other.user_id, self.user_member)
+        self.assertFalse(request.exists(), "the request is done")
+        self.assertFalse(
+            self.env["mail.activity"].search(
+                [("user_id", "=", self.user_member.id), ("res_id", "=", self.customer_other.id)]
+            )
+        )
+        new_mails = self.env["mail.mail"].search([("id", "not in", mails)])
+        # told that the customer is hers (Odoo's assignment email), not given her own request as a to-do
+        self.assertFalse(
+            new_mails.filtered(
+                lambda m: self.user_member.partner_id in m.recipient_ids and "xin nhận bàn giao" in (m.body_html or "")
+            )
+        )
+        request_type = self.env.ref("crm_vn_customer.mail_activity_type_handover_request")
+        done = self.customer_other.message_ids.filtered(lambda m: m.mail_activity_type_id == request_type)
+        self.assertTrue(done, "the request is in the chatter as done")
+
     def test_create_when_new(self):
         check = (
             self.env["crm.vn.customer.check"]

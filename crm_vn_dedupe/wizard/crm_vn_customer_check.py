@@ -60,7 +60,7 @@ class CrmVnCustomerCheck(models.TransientModel):
         candidates = self.env["res.partner"]._vn_duplicate_candidates(self._candidate_vals())
         if not candidates:
             raise UserError(self.env._("No existing customer matches: create it instead."))
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        activity_type = self.env.ref("crm_vn_customer.mail_activity_type_handover_request")
         asked = []
         for candidate in candidates:
             # sudo: the requester may not read this customer; the activity goes to its
@@ -71,7 +71,9 @@ class CrmVnCustomerCheck(models.TransientModel):
                 owner = self.env.user.sale_team_id.user_id
             if not owner or owner == self.env.user:
                 continue
-            note = self.env._(
+            # written for the owner, in their language
+            to_owner = self.with_context(lang=owner.lang or None).env
+            note = to_owner._(
                 "%(user)s met this customer (%(name)s) and asks you to hand it over or to share it.",
                 user=self.env.user.name,
                 name=self.name,
@@ -81,7 +83,7 @@ class CrmVnCustomerCheck(models.TransientModel):
             partner.activity_schedule(
                 activity_type_id=activity_type.id,
                 user_id=owner.id,
-                summary=self.env._("%(user)s asks for this customer", user=self.env.user.name),
+                summary=to_owner._("%(user)s asks for this customer", user=self.env.user.name),
                 note=note,
             )
             leader = partner.team_id.user_id
