@@ -153,7 +153,5 @@ class CrmVnCustomerHandover(models.TransientModel):
                 lambda activity: activity.activity_type_id == request_type and activity.create_uid == new_user
             )
             for activity in granted:
-                activity.action_feedback(
-                    feedback=self.env._("Customer handed over to %(user)s.", user=new_user.name)
-                )
+                activity.action_feedback(feedback=self.env._("Customer handed over to %(user)s.", user=new_user.name))
             (activities - granted).exists().write({"user_id": new_user.id})

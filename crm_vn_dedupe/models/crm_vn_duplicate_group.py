@@ -259,7 +259,8 @@ class CrmVnDuplicateGroup(models.Model):
             set(group.partner_ids.ids)
             for group in self.search([("state", "=", "dismissed"), ("partner_ids", "in", member_ids)])
         ]
-        labels = self.env["res.partner"]._vn_reason_labels()
+        # the reasons are stored in the language of the group's company (a scheduled scan has none of its own)
+        labels_of = {}
         # the best pair of each group, in one pass over the pairs (not one pass per group)
         group_of = {pid: root for root, members in groups.items() for pid in members}
         best_of = {}
@@ -274,6 +275,10 @@ class CrmVnDuplicateGroup(models.Model):
                 continue
             (pair, (score, codes)) = best_of[root]
             company = self.env["res.company"].browse(companies[pair[0]] or companies[pair[1]])
+            lang = (company or self.env.company).partner_id.lang or self.env.lang or "vi_VN"
+            if lang not in labels_of:
+                labels_of[lang] = self.env["res.partner"].with_context(lang=lang)._vn_reason_labels()
+            labels = labels_of[lang]
             vals_list.append(
                 {
                     "key": key,

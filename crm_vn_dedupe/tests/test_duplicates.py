@@ -514,6 +514,19 @@ class TestReviewButtonsOverHttp(HttpCase):
             {"model": "crm.vn.duplicate.group", "method": method, "args": [ids], "kwargs": {"context": {}}},
         )
 
+    def test_the_weekly_scan_writes_the_reasons_in_the_companys_language(self):
+        """The scan as the scheduler runs it (no language of its own): the reasons read in Vietnamese."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["crm_vn_dedupe"], ["vi_VN"], overwrite=True)
+        self.env.company.partner_id.lang = "vi_VN"
+        Partner = self.env["res.partner"].with_context(crm_vn_skip_duplicate_check=True)
+        twins = Partner.create(
+            [{"name": "Phùng Văn Khải", "mobile": "0916 223 344"}, {"name": "Phung Van Khai", "mobile": "84916223344"}]
+        )
+        self.env.ref("crm_vn_dedupe.ir_cron_duplicate_scan").method_direct_trigger()
+        group = self.env["crm.vn.duplicate.group"].search([("partner_ids", "in", twins.ids)])
+        self.assertIn("cùng số điện thoại", group.reasons)
+
     def test_find_duplicates_now_then_merge(self):
         manager = new_test_user(self.env, "dup_manager", groups="sales_team.group_sale_manager", name="Trần Thị Mai")
         self.assertFalse(manager.has_group("base.group_partner_manager"))

@@ -251,11 +251,13 @@ class CrmVnFeedback(models.Model):
         due_texts = {}
         for (new_level, target_id, deadline), feedbacks in groups.items():
             target = self.env["res.users"].browse(target_id)
+            # written for the person escalated to, in their language (the company's when nobody): a job has none
+            env = self.with_context(lang=self._crm_vn_reader_lang(target, feedbacks[:1].company_id)).env
             if manual:
-                intro = self.env._("Escalated by hand to level %(level)s", level=new_level)
+                intro = env._("Escalated by hand to level %(level)s", level=new_level)
             else:
-                intro = self.env._("Deadline breached: escalated to level %(level)s", level=new_level)
-            who = target.name or self.env._("nobody (no escalation contact is configured)")
+                intro = env._("Deadline breached: escalated to level %(level)s", level=new_level)
+            who = target.name or env._("nobody (no escalation contact is configured)")
             for feedback in feedbacks:
                 tz = pytz.timezone(target.tz or feedback.company_id.partner_id.tz or VN_TZ)
                 if (deadline, tz.zone) not in due_texts:
@@ -267,7 +269,7 @@ class CrmVnFeedback(models.Model):
                 bodies[feedback.id] = Markup("<p>%s: %s. %s</p>") % (
                     intro,
                     who,
-                    self.env._("New deadline: %(deadline)s", deadline=due),
+                    env._("New deadline: %(deadline)s", deadline=due),
                 )
                 if target:
                     activities.append((feedback, target, due_date))
@@ -345,8 +347,10 @@ class CrmVnFeedback(models.Model):
         feedbacks = self.browse([feedback.id for feedback, _user, _date in activities])
         names = dict(zip(feedbacks.ids, feedbacks.sudo().mapped("display_name"), strict=True))
         summaries = {
-            feedback.id: self.env._("Escalated feedback %(reference)s", reference=feedback.reference)
-            for feedback, _user, _date in activities
+            feedback.id: self.with_context(lang=self._crm_vn_reader_lang(user, feedback.company_id)).env._(
+                "Escalated feedback %(reference)s", reference=feedback.reference
+            )
+            for feedback, user, _date in activities
         }
         self.env.cr.execute(
             SQL(
@@ -401,15 +405,23 @@ class CrmVnFeedback(models.Model):
             )
         )
 
+    @api.model
+    def _crm_vn_reader_lang(self, user, company):
+        """The language to write in for ``user`` (their own, else the company's, else Vietnamese): what a job writes
+        is read in the reader's language, as when someone does the same by hand."""
+        return user.lang or company.partner_id.lang or self.env.company.partner_id.lang or "vi_VN"
+
     def _escalation_notify_target(self, target, feedbacks):
-        subject = self.env._("Feedback escalated to you")
+        env = self.with_context(lang=self._crm_vn_reader_lang(target, feedbacks[:1].company_id)).env
+        feedbacks = feedbacks.with_env(env)
+        subject = env._("Feedback escalated to you")
         if len(feedbacks) <= NOTIFY_ONE_BY_ONE:
             for feedback in feedbacks.sudo():
                 feedback.message_notify(
                     partner_ids=target.partner_id.ids,
-                    subject=self.env._("Feedback %(reference)s escalated to you", reference=feedback.reference),
+                    subject=env._("Feedback %(reference)s escalated to you", reference=feedback.reference),
                     body=Markup("<p>%s</p>")
-                    % self.env._(
+                    % env._(
                         "%(reference)s %(subject)s (customer %(customer)s) was escalated to you.",
                         reference=feedback.reference,
                         subject=feedback.name,
@@ -424,10 +436,10 @@ class CrmVnFeedback(models.Model):
             for feedback in feedbacks.sudo()[:200]
         )
         body = Markup("<p>%s</p><ul>%s</ul>") % (
-            self.env._("%(count)s feedbacks were escalated to you:", count=len(feedbacks)),
+            env._("%(count)s feedbacks were escalated to you:", count=len(feedbacks)),
             items,
         )
-        self.env["mail.thread"].sudo().message_notify(
+        env["mail.thread"].sudo().message_notify(
             partner_ids=target.partner_id.ids,
             subject=subject,
             body=body,

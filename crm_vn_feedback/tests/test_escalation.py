@@ -35,6 +35,24 @@ class TestEscalation(CrmVnFeedbackCommon):
             [("res_model", "=", "crm.vn.feedback"), ("res_id", "=", self.feedback.id), ("user_id", "=", user.id)]
         )
 
+    def test_the_job_writes_in_the_language_of_the_person_escalated_to(self):
+        """Run as the scheduler runs it (its own user, no language in the context): the note, the to-do and the
+        notification are in Vietnamese for Hùng, whose language is Vietnamese."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["crm_vn_feedback"], ["vi_VN"], overwrite=True)
+        self.user_leader.lang = "vi_VN"
+        self._run_cron("2026-03-02 07:30:00")
+        feedback = self.feedback
+        self.assertEqual(feedback.escalation_level, 1)
+        [activity] = self._activities(self.user_leader)
+        self.assertEqual(activity.summary, f"Phản ánh được chuyển cấp {feedback.reference}")
+        note = feedback.message_ids.filtered(lambda m: "level 1" in (m.body or "") or "cấp 1" in (m.body or ""))
+        self.assertIn("Quá hạn: đã chuyển lên cấp 1", note.body)
+        notification = self.env["mail.message"].search(
+            [("partner_ids", "in", self.user_leader.partner_id.ids), ("model", "=", "crm.vn.feedback")]
+        )
+        self.assertIn(f"Phản ánh {feedback.reference} đã được chuyển cấp cho bạn", notification.mapped("subject"))
+
     def test_every_level_once(self):
         feedback = self.feedback
         self.assertEqual(feedback.sla_deadline, datetime(2026, 3, 2, 7, 0))

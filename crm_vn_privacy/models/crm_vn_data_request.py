@@ -418,10 +418,10 @@ class CrmVnDataRequest(models.Model):
     @api.model
     def _cron_escalate_late_requests(self):
         """Tell the sales managers once about each missed deadline of an open request (one process at a time:
-        crm.vn.job.run)."""
+        crm.vn.job.run), each in their language; the day is Vietnam's, whatever the zone of the job's user."""
         if not self.env["crm.vn.job.run"]._try_start("crm_vn_privacy.data_request_escalation"):
             return False
-        today = fields.Date.context_today(self)
+        today = fields.Date.context_today(self.with_context(tz=TZ.zone))
         requests = self.search(
             [
                 ("state", "in", OPEN_STATES),
@@ -437,20 +437,22 @@ class CrmVnDataRequest(models.Model):
         for request in requests:
             if not request.escalated_answer and request._crm_vn_late_answer(today):
                 request._crm_vn_escalate(
-                    self.env._(
+                    lambda env, request=request: env._(
                         "Data request %(reference)s was not answered by %(deadline)s.",
                         reference=request.reference,
                         deadline=request.answer_deadline.strftime("%d/%m/%Y"),
-                    )
+                    ),
+                    today,
                 )
                 request.sudo().escalated_answer = True
             if not request.escalated_completion and request._crm_vn_late_completion(today):
                 request._crm_vn_escalate(
-                    self.env._(
+                    lambda env, request=request: env._(
                         "Data request %(reference)s was not carried out by %(deadline)s.",
                         reference=request.reference,
                         deadline=request.completion_deadline.strftime("%d/%m/%Y"),
-                    )
+                    ),
+                    today,
                 )
                 request.sudo().escalated_completion = True
         return True
@@ -461,14 +463,16 @@ class CrmVnDataRequest(models.Model):
         managers = self.env.ref("sales_team.group_sale_manager").users
         return managers.filtered(lambda user: not user.share and self.company_id in user.company_ids)
 
-    def _crm_vn_escalate(self, summary):
+    def _crm_vn_escalate(self, say, today):
+        """A to-do for each manager told, and a note in the chatter: ``say(env)`` is the text in ``env``'s language
+        (each manager's own; the company's for the note)."""
         self.ensure_one()
-        today = fields.Date.context_today(self)
         for manager in self._crm_vn_escalation_users():
+            summary = say(self.with_context(lang=manager.lang or None).env)
             self.activity_schedule(
                 "mail.mail_activity_data_todo", date_deadline=today, summary=summary, user_id=manager.id
             )
-        self.message_post(body=summary)
+        self.message_post(body=say(self.with_context(lang=self.company_id.partner_id.lang or None).env))
 
     # Personal data export --------------------------------------------------
 

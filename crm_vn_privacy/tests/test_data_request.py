@@ -242,7 +242,25 @@ class TestDataRequest(DataRequestCommon):
         # someone who may not see the requests sees no count (and no error)
         self.assertEqual(self.customer_member.with_user(self.user_employee).vn_data_request_count, 0)
 
+    def test_late_escalation_as_the_scheduler_runs_it(self):
+        """The job, run by the scheduler (its own user, Europe/Brussels, no language): on 30 April at 23:30 UTC it is
+        already 1 May in Vietnam; each manager's to-do is in their language, the note in the company's."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["crm_vn_privacy"], ["vi_VN"], overwrite=True)
+        self.user_manager.lang = "vi_VN"
+        self.env.company.partner_id.lang = "vi_VN"
+        request = self._request(self.customer_leader, date(2026, 4, 24))
+        cron = self.env.ref("crm_vn_privacy.ir_cron_data_request_escalation")
+        with freeze_time("2026-04-29 23:30"):  # 30 April 06:30 in Vietnam: the answer was due on 29 April
+            cron.method_direct_trigger()
+        todo = self.env["mail.activity"].search(
+            [("res_model", "=", request._name), ("res_id", "=", request.id), ("user_id", "=", self.user_manager.id)]
+        )
+        self.assertEqual(todo.summary, f"Yêu cầu về dữ liệu {request.reference} đã quá hạn phản hồi (29/04/2026).")
+        self.assertTrue(request.message_ids.filtered(lambda m: "đã quá hạn phản hồi" in (m.body or "")))
+
     def test_late_escalation(self):
+        self.env.company.partner_id.lang = "en_US"  # the note is written in the company's language
         request = self._request(self.customer_leader, date(2026, 4, 24))
         answered = self._request(self.customer_leader, date(2026, 4, 24))
         answered.action_answer()

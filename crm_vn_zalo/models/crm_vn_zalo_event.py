@@ -100,7 +100,8 @@ class CrmVnZaloEvent(models.Model):
         for event in events:
             try:
                 with self.env.cr.savepoint():
-                    event._zalo_handle()
+                    # what the job writes (chatter notes, a new contact's name) in the company's language
+                    event.with_context(lang=event.company_id.partner_id.lang or self.env.lang)._zalo_handle()
                     event.state = "done"
             except Exception as error:
                 _logger.warning("Zalo event %s could not be handled: %s", event.id, type(error).__name__)

@@ -49,7 +49,8 @@ class CrmVnZaloMessage(models.Model):
     res_id = fields.Many2oneReference("Sent From", model_field="res_model")
     state = fields.Selection(STATES, required=True, default="queued", index=True)
     failure_code = fields.Char(readonly=True)
-    failure_reason = fields.Char(readonly=True)
+    # said from the code in the reader's language (a job that records a failure has no language of its own)
+    failure_reason = fields.Char(compute="_compute_failure_reason")
     zalo_msg_id = fields.Char("Zalo Message ID", index="btree_not_null", readonly=True, copy=False)
     tracking_id = fields.Char(required=True, readonly=True, copy=False, default=lambda self: uuid.uuid4().hex)
     attempt_count = fields.Integer(readonly=True)
@@ -141,21 +142,32 @@ class CrmVnZaloMessage(models.Model):
             "-1": self.env._("Zalo could not be reached."),
         }
 
+    @api.depends("failure_code")
+    @api.depends_context("lang")
+    def _compute_failure_reason(self):
+        reasons = self._zalo_failure_reasons()
+        for message in self:
+            code = message.failure_code
+            message.failure_reason = (
+                (reasons.get(code) or self.env._("Zalo error %(code)s.", code=code)) if code else False
+            )
+
     def _zalo_fail(self, code, final=True, state="failed"):
         self.ensure_one()
-        code = str(code)
-        reason = self._zalo_failure_reasons().get(code) or self.env._("Zalo error %(code)s.", code=code)
-        vals = {"failure_code": code, "failure_reason": reason}
+        vals = {"failure_code": str(code)}
         if final:
             vals["state"] = state
         self.write(vals)
 
     def _zalo_log(self, say):
         """Say in each customer's chatter, as a note, ``say(message)`` of their messages (one note per customer and
-        call, written in one batch: a campaign of thousands does not post thousands of times)."""
+        call, written in one batch: a campaign of thousands does not post thousands of times). ``message`` comes in
+        the language of the customer's salesperson (the company's when none): the scheduler writes most of them."""
         bodies = {}
         for message in self.filtered("partner_id"):
-            text = say(message)
+            partner = message.partner_id
+            lang = partner.user_id.lang or message.company_id.partner_id.lang or self.env.lang
+            text = say(message.with_context(lang=lang))
             if text:
                 bodies.setdefault(message.partner_id.id, []).append(text)
         if bodies:
@@ -166,10 +178,12 @@ class CrmVnZaloMessage(models.Model):
         """Say in the customer's chatter what was queued (or why it will not go)."""
 
         def say(message):
-            what = message.template_id.name or self.env._("Zalo message")
+            what = message.template_id.name or message.env._("Zalo message")
             if message.state == "skipped":
-                return self.env._("Zalo %(what)s not sent: %(reason)s", what=what, reason=message.failure_reason)
-            return self.env._("Zalo %(what)s queued.", what=what)
+                return message.env._(
+                    "Zalo message %(what)s not sent: %(reason)s", what=what, reason=message.failure_reason
+                )
+            return message.env._("Zalo message %(what)s queued.", what=what)
 
         self._zalo_log(say)
 
@@ -236,7 +250,6 @@ class CrmVnZaloMessage(models.Model):
                     "sent_at": fields.Datetime.now(),
                     "attempt_count": message.attempt_count + 1,
                     "failure_code": False,
-                    "failure_reason": False,
                 }
             )
             if message.tag == "promotion":
@@ -268,9 +281,9 @@ class CrmVnZaloMessage(models.Model):
 
     def _zalo_post_result(self):
         def say(message):
-            what = message.template_id.name or self.env._("Zalo message")
+            what = message.template_id.name or message.env._("Zalo message")
             if message.state == "sent":
-                return self.env._("Zalo %(what)s sent.", what=what)
-            return self.env._("Zalo %(what)s failed: %(reason)s", what=what, reason=message.failure_reason)
+                return message.env._("Zalo message %(what)s sent.", what=what)
+            return message.env._("Zalo message %(what)s failed: %(reason)s", what=what, reason=message.failure_reason)
 
         self._zalo_log(say)

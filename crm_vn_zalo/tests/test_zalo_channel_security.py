@@ -9,11 +9,11 @@ from datetime import timedelta
 import psycopg2
 
 from odoo import fields
-from odoo.tests import new_test_user, tagged
+from odoo.tests import freeze_time, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from ..tools.zalo import WEBHOOK_MAX_BYTES, webhook_mac
-from .test_zalo import ZaloCommon
+from .test_zalo import VN_MORNING, ZaloCommon
 
 
 @tagged("post_install", "-at_install", "crm_vn_zalo")
@@ -301,6 +301,22 @@ class TestZaloChannelSecurity(ZaloCommon):
         self.assertIn("Ảnh &lt;máy&gt;", body)
         self.assertNotIn("&amp;lt;", body)
         self.assertNotIn("&lt;a href", body)
+
+    def test_the_jobs_write_in_the_companys_language(self):
+        """The inbox job and the sending job, as the scheduler runs them (no language of their own), write the
+        customer's chatter in the language of the company (and of its salesperson)."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["crm_vn_zalo"], ["vi_VN"], overwrite=True)
+        self.account.company_id.partner_id.lang = "vi_VN"
+        self.seller.lang = "vi_VN"
+        self._link(self.customer, "u-ha")
+        self._post(self._event("u-ha", "Cho em hỏi giá", "m-lang"))
+        self.env.ref("crm_vn_zalo.ir_cron_crm_vn_zalo_events").method_direct_trigger()
+        self.assertTrue(self.customer.message_ids.filtered(lambda m: "Trên Zalo: Cho em hỏi giá" in (m.body or "")))
+        self._compose(self.t_care, self.customer)
+        with freeze_time(VN_MORNING):
+            self.env.ref("crm_vn_zalo.ir_cron_crm_vn_zalo_send").method_direct_trigger()
+        self.assertTrue(self.customer.message_ids.filtered(lambda m: "Đã gửi tin Zalo" in (m.body or "")))
 
     def test_reply_window_comes_from_zalo_not_from_the_user(self):
         self._link(self.customer, "u-ha")
