@@ -20,6 +20,7 @@
         "views/res_config_settings_views.xml",
         "wizard/crm_vn_zalo_composer_views.xml",
         "wizard/crm_vn_zalo_reply_views.xml",
+        "wizard/crm_vn_zalo_feedback_views.xml",
         "views/crm_vn_zalo_menus.xml",
     ],
     "assets": {

@@ -58,6 +58,7 @@ TARGETS = {
     ("crm.vn.zalo.account", "action_sync_templates"): ("zalo_account", ()),
     ("crm.vn.zalo.composer", "action_send"): ("bob_composer", ()),
     ("crm.vn.zalo.reply", "action_send"): ("bob_reply", ()),
+    ("crm.vn.zalo.feedback", "action_create_feedback"): ("bob_zalo_feedback", ()),
     ("res.partner", "action_view_consents"): ("bob_customer", ()),
     ("res.partner", "action_view_feedback"): ("bob_customer", ()),
     ("res.partner", "action_view_vn_data_requests"): ("bob_customer", ()),
@@ -196,6 +197,7 @@ class TestPublicMethods(RpcCase):
                 "state": "done",
             }
         )
+        cls.records["bob_zalo_feedback"] = bob["crm.vn.zalo.feedback"].create({"partner_id": cls.bob_customer.id})
         cls.records["bob_reply"] = bob["crm.vn.zalo.reply"].create(
             {"partner_id": cls.bob_customer.id, "body": "Dạ em chào chị Bí Mật"}
         )

@@ -200,6 +200,7 @@ class TestSystematicGuards(RpcCase):
             "crm.vn.performance.report.wizard": ({}, None),
             "crm.vn.xlsx.export": ({}, None),
             "crm.vn.zalo.reply": ({"body": "Dạ, em chào chị"}, "partner_id"),
+            "crm.vn.zalo.feedback": ({"name": "Phản hồi từ Zalo", "message": "Máy hỏng"}, "partner_id"),
         }
 
     def test_every_model_refuses_a_foreign_customer(self):

@@ -584,6 +584,12 @@ class TestFormWarningTours(HttpCase):
         self.assertIn("Gặp ở hội chợ", activity.note)
         self.assertFalse(self.env["res.partner"].search([("name", "=", "Nguyen Van Trung")]), "nothing saved")
 
+    def test_leaving_a_warned_customer_saves_nothing(self):
+        count = self.env["res.partner"].search_count([])
+        self.start_tour("/odoo", "crm_vn_dedupe_form_leave_unsaved", login="vn_dedupe_tour")
+        self.assertFalse(self.env["res.partner"].search([("name", "=", "Nguyen Van Trung")]), "nothing saved")
+        self.assertEqual(self.env["res.partner"].search_count([]), count)
+
     def test_quick_check_then_ask_the_owner(self):
         self.start_tour("/odoo", "crm_vn_dedupe_mobile_quick_check", login="vn_dedupe_tour")
         activity = self.env["mail.activity"].search(

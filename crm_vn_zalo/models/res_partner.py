@@ -118,9 +118,9 @@ class ResPartner(models.Model):
         )
         return count
 
-    def action_zalo_to_feedback(self):
-        """The customer's last Zalo message (one asking for help) as a new feedback, channel Zalo: for a user of the
-        sales team who may read the customer, and only when the customer wrote on Zalo."""
+    def _zalo_last_message_text(self):
+        """The text of the customer's last message on Zalo, for a user of the sales team who may read the customer;
+        a UserError when there is none."""
         self.ensure_one()
         self.env["res.users"]._crm_vn_check_group("sales_team.group_sale_salesman")
         self.check_access("read")
@@ -132,18 +132,19 @@ class ResPartner(models.Model):
         )
         if not event:
             raise UserError(self.env._("%(name)s has not written to the Official Account on Zalo.", name=self.name))
-        text = ((event.payload or {}).get("message") or {}).get("text") or ""
+        return ((event.payload or {}).get("message") or {}).get("text") or ""
+
+    def action_zalo_to_feedback(self):
+        """*Feedback from Zalo Message*: a dialog with the customer's last message on Zalo, which files a feedback
+        (channel Zalo) when the user confirms; nothing is created before."""
+        self._zalo_last_message_text()  # who may, and only when the customer wrote
         return {
             "type": "ir.actions.act_window",
-            "res_model": "crm.vn.feedback",
+            "name": self.env._("Feedback from Zalo Message"),
+            "res_model": "crm.vn.zalo.feedback",
             "view_mode": "form",
-            "target": "current",
-            "context": {
-                "default_partner_id": self.id,
-                "default_channel": "zalo",
-                "default_name": text[:80] or self.env._("Request on Zalo"),
-                "default_description": text,
-            },
+            "target": "new",
+            "context": {"default_partner_id": self.id},
         }
 
     def action_zalo_link_candidate(self):

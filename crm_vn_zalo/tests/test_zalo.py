@@ -8,7 +8,7 @@ from unittest.mock import patch
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, freeze_time, new_test_user, tagged
+from odoo.tests import Form, HttpCase, freeze_time, new_test_user, tagged
 
 from ..tools.zalo import webhook_mac
 from .zalo_stand_in import ZaloStandIn
@@ -478,12 +478,15 @@ class TestZaloWebhook(ZaloCommon):
         self.env["crm.vn.zalo.event"]._cron_process()
         self.assertIn(self.seller.partner_id, self.customer.message_partner_ids, "the owner follows: Discuss inbox")
         action = self.customer.with_user(self.seller).action_zalo_to_feedback()
-        feedback = (
-            self.env["crm.vn.feedback"]
-            .with_user(self.seller)
-            .with_context(**action["context"])
-            .create({"feedback_type": "complaint"})
-        )
+        self.assertEqual((action["res_model"], action["target"]), ("crm.vn.zalo.feedback", "new"))
+        count = self.env["crm.vn.feedback"].search_count([])
+        with Form(self.env[action["res_model"]].with_user(self.seller).with_context(**action["context"])) as dialog:
+            self.assertIn("không ra nước", dialog.message)
+            dialog.feedback_type = "complaint"
+        wizard = dialog.save()
+        self.assertEqual(self.env["crm.vn.feedback"].search_count([]), count, "nothing filed before confirming")
+        opened = wizard.action_create_feedback()
+        feedback = self.env["crm.vn.feedback"].browse(opened["res_id"])
         self.assertEqual((feedback.channel, feedback.partner_id), ("zalo", self.customer))
         self.assertIn("không ra nước", feedback.name)
         # the next message of the customer is added to the open feedback
@@ -522,3 +525,32 @@ class TestZaloMobileTour(ZaloCommon):
             (self.t_care, "queued", {"customer_name": "Nguyễn Thu Hà"}),
         )
         self.assertEqual(message.user_id, self.seller)
+
+    def test_feedback_from_a_zalo_message_on_a_phone(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.seller.lang = "vi_VN"
+        self.env["res.partner"].create(
+            {"name": "Lê Văn Chưa Nhắn", "mobile": "0903 555 666", "user_id": self.seller.id}
+        )
+        self.zalo.users["u-ha"] = {"user_id": "u-ha", "display_name": "Hà", "shared_info": {}}
+        self.customer.sudo().write({"zalo_user_id": "u-ha", "zalo_account_id": self.account.id})
+        payload = {
+            "app_id": self.zalo.app_id,
+            "event_name": "user_send_text",
+            "timestamp": str(int(time.time() * 1000)),
+            "sender": {"id": "u-ha"},
+            "recipient": {"id": self.account.oa_id},
+            "message": {"text": "Máy lọc nước không ra nước", "msg_id": "m-tour"},
+        }
+        body = json.dumps(payload).encode()
+        self.url_open(
+            "/crm_vn_zalo/webhook",
+            data=body,
+            headers={"X-ZEvent-Signature": webhook_mac(self.zalo.app_id, body, payload["timestamp"], "oa-secret")},
+        )
+        self.env["crm.vn.zalo.event"]._cron_process()
+        before = self.env["crm.vn.feedback"].search([("partner_id", "=", self.customer.id)])
+        self.start_tour("/odoo", "crm_vn_zalo_mobile_feedback_from_message", login="zalo_seller")
+        filed = self.env["crm.vn.feedback"].search([("partner_id", "=", self.customer.id)]) - before
+        self.assertEqual(len(filed), 1, "one feedback: the one confirmed, none from the dialog closed")
+        self.assertEqual((filed.channel, filed.user_id), ("zalo", self.seller))

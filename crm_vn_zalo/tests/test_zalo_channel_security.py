@@ -93,7 +93,18 @@ class TestZaloChannelSecurity(ZaloCommon):
             "zalo_colleague", "res.partner", "action_zalo_to_feedback", [self.theirs.ids]
         )
         self.assertIsNone(error)
-        self.assertIn("0123456789", result["context"]["default_description"])
+        self.assertEqual(result["res_model"], "crm.vn.zalo.feedback")
+        self.assertNotIn("0123456789", json.dumps(result), "the text is read by the dialog, for its owner")
+        defaults, error, _message = self._call(
+            "zalo_colleague", "crm.vn.zalo.feedback", "default_get", [["message"]], {"context": result["context"]}
+        )
+        self.assertIn("0123456789", defaults["message"])
+        # the colleague opening the same dialog on that customer: refused
+        _defaults, error, message = self._call(
+            "zalo_seller", "crm.vn.zalo.feedback", "default_get", [["message"]], {"context": result["context"]}
+        )
+        self.assertEqual(error, "odoo.exceptions.AccessError")
+        self.assertNotIn("0123456789", message)
         # a customer who never wrote: said so, nothing to prefill
         result, error, message = self._call(
             "zalo_seller", "res.partner", "action_zalo_to_feedback", [self.customer.ids]

@@ -31,14 +31,26 @@ export class DuplicateWarningField extends Component {
         });
     }
 
+    /**
+     * Ask the owner through the quick check (a dialog) filled with what was typed; when the dialog closes (the
+     * request sent, or cancelled), the customer being typed is thrown away and the user goes back where they came
+     * from: it is never saved behind their back.
+     */
     askHandover() {
-        const data = this.props.record.data;
+        const record = this.props.record;
+        const data = record.data;
         this.action.doAction("crm_vn_dedupe.crm_vn_customer_check_action", {
             additionalContext: {
                 default_name: data.name || "",
                 default_mobile: data.mobile || data.phone || false,
                 default_email: data.email || false,
                 default_birthdate_date: data.birthdate_date ? serializeDate(data.birthdate_date) : false,
+            },
+            onClose: async () => {
+                await record.discard();
+                if (record.isNew && this.env.config?.historyBack) {
+                    this.env.config.historyBack();
+                }
             },
         });
     }

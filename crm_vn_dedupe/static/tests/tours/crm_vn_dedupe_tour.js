@@ -44,13 +44,84 @@ registry.category("web_tour.tours").add("crm_vn_dedupe_form_ask_handover", {
             content: "The request is sent",
         },
         {
-            trigger: ".o_form_button_cancel",
-            content: "Leave the customer unsaved",
+            trigger: "body:not(:has(.modal)) .o_kanban_view",
+            content: "Back to the customers by itself: the customer typed is thrown away, nothing to discard",
+        },
+    ],
+});
+
+// Typed, warned, then left without pressing Save: by the breadcrumb, by reloading the page, or the phone putting the
+// app in the background. Odoo's autosave would create the customer (twice on a reload); under a duplicate warning
+// it is thrown away.
+registry.category("web_tour.tours").add("crm_vn_dedupe_form_leave_unsaved", {
+    url: "/odoo/action-crm_vn_customer.res_partner_action_customer",
+    steps: () => [
+        {
+            trigger: ".o_kanban_view",
+            content: "The customers",
+        },
+        {
+            trigger: ".o_control_panel .o-kanban-button-new",
+            content: "Create a customer",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=name] input, .o_field_widget[name=name] textarea",
+            content: "Type the customer's name, without diacritics",
+            run: "edit Nguyen Van Trung && click body",
+        },
+        {
+            trigger: ".o_field_widget[name=mobile] input",
+            content: "Type the number the customer gave",
+            run: "edit 0912 777 888 && click body",
+        },
+        {
+            trigger: ".o_vn_duplicate_candidate:contains(Nguyễn Văn Trung)",
+            content: "Warned",
+        },
+        {
+            trigger: ".o_vn_duplicate_candidate",
+            content: "The phone puts the app in the background",
+            run() {
+                Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+                document.dispatchEvent(new Event("visibilitychange"));
+                Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true });
+            },
+        },
+        {
+            trigger: ".o_breadcrumb .o_back_button a, .o_breadcrumb .breadcrumb-item a, .o_back_button",
+            content: "Leave by the breadcrumb",
             run: "click",
         },
         {
             trigger: ".o_kanban_view",
             content: "Back to the customers",
+        },
+        {
+            trigger: ".o_control_panel .o-kanban-button-new",
+            content: "Create a customer again",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=name] input, .o_field_widget[name=name] textarea",
+            content: "Type the same customer",
+            run: "edit Nguyen Van Trung && click body",
+        },
+        {
+            trigger: ".o_field_widget[name=mobile] input",
+            content: "and the same number",
+            run: "edit 0912 777 888 && click body",
+        },
+        {
+            trigger: ".o_vn_duplicate_candidate:contains(Nguyễn Văn Trung)",
+            content: "Warned again; then the page is reloaded",
+            run() {
+                window.location.reload();
+            },
+        },
+        {
+            trigger: ".o_action_manager .o_form_view, .o_action_manager .o_kanban_view",
+            content: "The page is back, the customer typed is not",
         },
     ],
 });

@@ -45,3 +45,69 @@ registry.category("web_tour.tours").add("crm_vn_zalo_mobile_send", {
         },
     ],
 });
+
+// On a phone, a salesperson files a feedback from a customer's Zalo message: the dialog shows the message; closing
+// it and leaving the customer files nothing; confirming files one feedback. A customer who never wrote on Zalo has no
+// such button.
+registry.category("web_tour.tours").add("crm_vn_zalo_mobile_feedback_from_message", {
+    url: "/odoo/action-crm_vn_customer.res_partner_action_customer",
+    steps: () => [
+        {
+            trigger: ".o_kanban_record:contains(Lê Văn Chưa Nhắn)",
+            content: "A customer who never wrote on Zalo",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view:not(:has(button[name=action_zalo_to_feedback]))",
+            content: "No Zalo feedback button",
+        },
+        {
+            trigger: ".o_breadcrumb .o_back_button a, .o_breadcrumb .breadcrumb-item a, .o_back_button",
+            content: "Back",
+            run: "click",
+        },
+        {
+            trigger: ".o_kanban_record:contains(Nguyễn Thu Hà)",
+            content: "The customer who wrote on Zalo",
+            run: "click",
+        },
+        {
+            trigger: "button[name=action_zalo_to_feedback]",
+            content: "Feedback from her Zalo message",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=message]:contains(không ra nước)",
+            content: "Her message is shown",
+        },
+        {
+            trigger: ".modal .modal-footer button.btn-secondary",
+            content: "Changed my mind",
+            run: "click",
+        },
+        {
+            trigger: "body:not(:has(.modal)) .o_breadcrumb .o_back_button a, body:not(:has(.modal)) .o_back_button, body:not(:has(.modal)) .o_breadcrumb .breadcrumb-item a",
+            content: "Leave the customer",
+            run: "click",
+        },
+        {
+            trigger: ".o_kanban_record:contains(Nguyễn Thu Hà)",
+            content: "Open her again",
+            run: "click",
+        },
+        {
+            trigger: "button[name=action_zalo_to_feedback]",
+            content: "Feedback from her Zalo message, for real this time",
+            run: "click",
+        },
+        {
+            trigger: ".modal button[name=action_create_feedback]",
+            content: "Create the feedback",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name=reference]:contains(PH)",
+            content: "The feedback, filed",
+        },
+    ],
+});
