@@ -163,3 +163,30 @@ class TestDashboardMobileTour(HttpCase):
         self.env["res.lang"]._activate_lang("vi_VN")
         new_test_user(self.env, "vn_dash_tour", groups="sales_team.group_sale_salesman", lang="vi_VN")
         self.start_tour("/odoo", "crm_vn_dashboard_mobile_open", login="vn_dash_tour")
+
+
+@tagged("post_install", "-at_install", "crm_vn_dashboard")
+class TestLanding(HttpCase):
+    """After login the sales team lands on its dashboard (the web client's home action), not on Discuss."""
+
+    def test_each_role_lands_on_its_dashboard(self):
+        seller = new_test_user(self.env, "landing_seller", groups="sales_team.group_sale_salesman")
+        manager = new_test_user(self.env, "landing_manager", groups="sales_team.group_sale_manager")
+        chosen = new_test_user(self.env, "landing_chosen", groups="sales_team.group_sale_salesman")
+        chosen.action_id = self.env["ir.actions.actions"].browse(self.env.ref("crm.crm_lead_action_pipeline").id)
+        employee = new_test_user(self.env, "landing_employee", groups="base.group_user")
+        expected = {
+            seller: self.env.ref("crm_vn_dashboard.action_dashboard_my_customers").id,
+            manager: self.env.ref("crm_vn_dashboard.action_dashboard_sales_team").id,
+            chosen: self.env["ir.actions.actions"].browse(self.env.ref("crm.crm_lead_action_pipeline").id).id,
+            employee: False,
+        }
+        for user, action_id in expected.items():
+            with self.subTest(user=user.login):
+                self.authenticate(user.login, user.login)
+                info = self.make_jsonrpc_request("/web/session/get_session_info")
+                self.assertEqual(info["home_action_id"], action_id)
+        # and the manager's home opens the Sales Teams dashboard in the browser, in Vietnamese
+        self.env["res.lang"]._activate_lang("vi_VN")
+        manager.lang = "vi_VN"
+        self.start_tour("/odoo", "crm_vn_dashboard_manager_lands_on_sales_teams", login="landing_manager")

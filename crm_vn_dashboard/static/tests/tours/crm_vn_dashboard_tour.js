@@ -19,3 +19,14 @@ registry.category("web_tour.tours").add("crm_vn_dashboard_mobile_open", {
         },
     ],
 });
+
+// A sales manager logs in: the Sales Teams dashboard is what they see first.
+registry.category("web_tour.tours").add("crm_vn_dashboard_manager_lands_on_sales_teams", {
+    url: "/odoo",
+    steps: () => [
+        {
+            trigger: ".o_spreadsheet_dashboard_action .o_search_panel_category_value.active:contains(Đội kinh doanh)",
+            content: "The Sales Teams dashboard is open",
+        },
+    ],
+});
