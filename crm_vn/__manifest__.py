@@ -16,6 +16,7 @@
         "crm_vn_dashboard",
         "crm_vn_zalo",
     ],
+    "demo": ["demo/odoo_demo_data.xml"],
     "application": True,
     "installable": True,
 }

@@ -10,6 +10,9 @@
     "depends": ["crm_vn_reports", "spreadsheet_dashboard"],
     "data": ["data/spreadsheet_dashboard_data.xml"],
     "assets": {
+        "spreadsheet.o_spreadsheet": [
+            "crm_vn_dashboard/static/src/**/*",
+        ],
         "web.assets_tests": [
             "crm_vn_dashboard/static/tests/tours/*.js",
         ],

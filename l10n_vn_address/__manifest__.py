@@ -13,6 +13,7 @@
         "security/crm_vn_province_migration_security.xml",
         "security/crm_vn_commune_import_security.xml",
         "data/res_country_state_data.xml",
+        "views/res_partner_views.xml",
         "views/crm_vn_province_migration_views.xml",
         "views/crm_vn_commune_import_views.xml",
     ],

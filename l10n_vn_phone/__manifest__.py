@@ -10,5 +10,10 @@
     "depends": ["phone_validation"],
     "external_dependencies": {"python": ["phonenumbers"]},
     "data": [],
+    "assets": {
+        "web.assets_backend": [
+            "l10n_vn_phone/static/src/**/*",
+        ],
+    },
     "installable": True,
 }

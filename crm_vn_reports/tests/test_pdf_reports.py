@@ -82,6 +82,8 @@ class TestCustomerProfilePdf(PdfReportsCommon):
                     "name": "Nguyễn Thị Ánh Tuyết",
                     "ref": "KH-0042",
                     "email": "anhtuyet@example.vn",
+                    "mobile": "+84912 345 678",
+                    "phone": "024 3825 1234",
                     "street": "12 Hàng Bạc",
                     "city": "Hoàn Kiếm",
                     "state_id": cls.env.ref("base.state_vn_VN-HN").id,
@@ -155,6 +157,8 @@ class TestCustomerProfilePdf(PdfReportsCommon):
             "Nguyễn Thị Ánh Tuyết",
             "KH-0042",
             "anhtuyet@example.vn",
+            "0912 345 678",  # as staff read it, stored +84912345678
+            "024 3825 1234",
             "12 Hàng Bạc",
             "Hà Nội",
             "Lê Thị Lan",

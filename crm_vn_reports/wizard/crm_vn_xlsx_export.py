@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from odoo.addons.l10n_vn_phone.tools.phone import format_vn_phone
+
 from ..tools import xlsx_format as xf
 
 # Records read per query; the ORM cache is emptied after each batch. The analytics are stored rows
@@ -17,6 +19,8 @@ KIND_MODELS = {
     "feedback": "crm.vn.feedback",
     "performance": "crm.vn.salesperson.report",
 }
+# Phone numbers, written as Vietnamese staff read them (l10n_vn_phone's format_vn_phone).
+PHONE_FIELDS = ("phone", "mobile", "partner_phone")
 # Columns, in order. Fields missing from the model (an add-on not installed) or
 # restricted to groups the user is not in are left out.
 PARTNER_FIELDS = (
@@ -409,6 +413,9 @@ class CrmVnXlsxExport(models.TransientModel):
                 converters.append(to_local)
             elif fname in ZERO_IS_EMPTY:
                 converters.append(lambda value: value or None)
+            elif fname in PHONE_FIELDS:
+                # as staff read and dial them (0912 345 678); stored E.164
+                converters.append(lambda value: format_vn_phone(value) or None)
             else:
                 converters.append(_identity)
         return converters

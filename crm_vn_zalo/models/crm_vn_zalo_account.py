@@ -80,6 +80,57 @@ class CrmVnZaloAccount(models.Model):
 
     _sql_constraints = [("app_id_uniq", "unique(app_id)", "A Zalo app can serve one Official Account here.")]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        accounts = super().create(vals_list)
+        self._zalo_update_bindings()
+        return accounts
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "active" in vals:
+            self._zalo_update_bindings()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self._zalo_update_bindings()
+        return result
+
+    @api.model
+    def _zalo_action_bindings(self):
+        """{action xmlid: model xmlid}: the *Send Zalo* and *Reply on Zalo* actions of the records' menus, offered
+        only while an Official Account is set up (extension point: add-ons sending from other records add theirs)."""
+        return {
+            "crm_vn_zalo.crm_vn_zalo_composer_action_partner": "base.model_res_partner",
+            "crm_vn_zalo.crm_vn_zalo_composer_action_feedback": "crm_vn_feedback.model_crm_vn_feedback",
+            "crm_vn_zalo.crm_vn_zalo_reply_action": "base.model_res_partner",
+        }
+
+    @api.model
+    def _zalo_check_configured(self):
+        """A clear error when the user's company has no Official Account: what to do, and who does it."""
+        if not self.search_count([("company_id", "in", self.env.company.ids)], limit=1):
+            raise UserError(
+                self.env._(
+                    "No Zalo Official Account is set up for %(company)s: nothing can be sent on Zalo. An administrator "
+                    "connects one in CRM > Configuration > Zalo > Official Accounts.",
+                    company=self.env.company.name,
+                )
+            )
+
+    @api.model
+    def _zalo_update_bindings(self):
+        """Offer the Zalo actions in the records' menus when an active Official Account exists, hide them otherwise:
+        without one, nothing can be sent (the module's data runs this after every update)."""
+        # sudo: the actions are the administrators'; which of them are offered follows the accounts
+        active = bool(self.sudo().search_count([], limit=1))
+        for xmlid, model_xmlid in self._zalo_action_bindings().items():
+            action = self.env.ref(xmlid, raise_if_not_found=False)
+            model = self.env.ref(model_xmlid, raise_if_not_found=False)
+            if action and model:
+                action.sudo().binding_model_id = model.id if active else False
+
     def _compute_webhook_url(self):
         base = self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
         for account in self:

@@ -8,7 +8,7 @@ from unittest.mock import patch
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, HttpCase, freeze_time, new_test_user, tagged
+from odoo.tests import Form, HttpCase, TransactionCase, freeze_time, new_test_user, tagged
 
 from ..tools.zalo import webhook_mac
 from .zalo_stand_in import ZaloStandIn
@@ -554,3 +554,39 @@ class TestZaloMobileTour(ZaloCommon):
         filed = self.env["crm.vn.feedback"].search([("partner_id", "=", self.customer.id)]) - before
         self.assertEqual(len(filed), 1, "one feedback: the one confirmed, none from the dialog closed")
         self.assertEqual((filed.channel, filed.user_id), ("zalo", self.seller))
+
+
+@tagged("post_install", "-at_install", "crm_vn_zalo")
+class TestZaloWithoutOfficialAccount(TransactionCase):
+    """A company that has not connected a Zalo Official Account: nothing Zalo is offered, and what is reached anyway
+    says what is missing and who sets it up."""
+
+    ACTIONS = (
+        "crm_vn_zalo.crm_vn_zalo_composer_action_partner",
+        "crm_vn_zalo.crm_vn_zalo_composer_action_feedback",
+        "crm_vn_zalo.crm_vn_zalo_reply_action",
+    )
+
+    def test_actions_offered_only_with_an_official_account(self):
+        self.env["crm.vn.zalo.account"].with_context(active_test=False).search([]).unlink()
+        seller = new_test_user(self.env, "zalo_no_oa", groups="sales_team.group_sale_salesman")
+        customer = self.env["res.partner"].create({"name": "Khách", "mobile": "0912 345 678", "user_id": seller.id})
+        bound = self.env["ir.actions.act_window"].search([("binding_model_id", "!=", False)])
+        for xmlid in self.ACTIONS:
+            with self.subTest(action=xmlid):
+                self.assertNotIn(self.env.ref(xmlid), bound)
+        # the form's gear menu as the web client loads it
+        toolbar = self.env["res.partner"].with_user(seller).get_views([(False, "form")], {"toolbar": True})
+        actions = toolbar["views"]["form"]["toolbar"].get("action", [])
+        self.assertFalse([a for a in actions if a.get("res_model") in ("crm.vn.zalo.composer", "crm.vn.zalo.reply")])
+        with self.assertRaises(UserError) as refused:
+            self.env["crm.vn.zalo.composer"].with_user(seller).with_context(
+                active_model="res.partner", active_ids=customer.ids
+            ).default_get(["res_model", "res_ids", "template_id"])
+        self.assertIn("No Zalo Official Account", str(refused.exception))
+        self.assertIn("administrator", str(refused.exception))
+        # an account set up: offered; archived: hidden again
+        account = self.env["crm.vn.zalo.account"].create({"name": "OA", "app_id": "no-oa-test"})
+        self.assertEqual(self.env.ref(self.ACTIONS[0]).binding_model_id.model, "res.partner")
+        account.active = False
+        self.assertFalse(self.env.ref(self.ACTIONS[0]).binding_model_id)

@@ -29,6 +29,7 @@ class CrmVnZaloComposer(models.TransientModel):
     @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
+        self.env["crm.vn.zalo.account"]._zalo_check_configured()
         context = self.env.context
         model = context.get("active_model")
         if model and "res_model" in fields_list:

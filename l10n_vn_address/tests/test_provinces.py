@@ -55,6 +55,14 @@ class ProvinceCommon(TransactionCase):
 
 @tagged("post_install", "-at_install", "l10n_vn_address")
 class TestProvinceData(ProvinceCommon):
+    def test_a_province_reads_as_vietnamese_write_it(self):
+        """ "TP Hồ Chí Minh", not Odoo's "TP Hồ Chí Minh (VN)"; other countries' states keep their country code."""
+        hcm = self.env.ref("base.state_vn_VN-SG")
+        self.assertEqual(hcm.display_name, hcm.name)
+        self.assertNotIn("(VN)", hcm.display_name)
+        california = self.env.ref("base.state_us_5")
+        self.assertEqual(california.display_name, "California (US)")
+
     def test_34_units_in_force(self):
         units = self.State.search([("country_id", "=", self.vn.id)])
         self.assertEqual(len(units), 34)

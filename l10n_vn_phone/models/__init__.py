@@ -1,1 +1,1 @@
-from . import base, res_partner
+from . import base, ir_qweb_field_phone, res_partner

@@ -250,3 +250,17 @@ def is_vn_mobile(e164: str | None) -> bool:
         return False
     number = _parse_valid(e164[1:])
     return bool(number) and phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE
+
+
+def format_vn_phone(e164: str | None) -> str:
+    """A number as Vietnamese staff read and dial it: the national form of a Vietnamese number (``0912 345 678``,
+    ``024 3812 3456``), other countries' numbers in their international form, anything else as it is. What is
+    stored stays E.164; this is for display only (lists, PDFs, Excel)."""
+    if not e164 or not isinstance(e164, str) or not e164.startswith("+"):
+        return e164 or ""
+    number = _parse_valid(e164[1:])
+    if not number:
+        return e164
+    if number.country_code == 84:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

@@ -2,7 +2,7 @@
 
 from unittest import TestCase
 
-from odoo.addons.l10n_vn_phone.tools.phone import is_vn_mobile, mask_phone, normalize_vn_phone
+from odoo.addons.l10n_vn_phone.tools.phone import format_vn_phone, is_vn_mobile, mask_phone, normalize_vn_phone
 
 
 class TestNormalizeVnPhone(TestCase):
@@ -138,3 +138,19 @@ class TestNormalizeVnPhone(TestCase):
         ]:
             with self.subTest(number=number):
                 self.assertIs(is_vn_mobile(number), expected)
+
+    def test_format_vn_phone(self):
+        """The national form Vietnamese staff read and dial (the same as static/src/vn_phone.js draws)."""
+        for e164, shown in [
+            ("+84564728556", "0564 728 556"),
+            ("+84912345678", "0912 345 678"),
+            ("+842438123456", "024 3812 3456"),
+            ("+842838123456", "028 3812 3456"),
+            ("+842363812345", "0236 3812 345"),
+            ("+6581234567", "+65 8123 4567"),
+            ("0912345678", "0912345678"),
+            ("", ""),
+            (None, ""),
+        ]:
+            with self.subTest(e164=e164):
+                self.assertEqual(format_vn_phone(e164), shown)
