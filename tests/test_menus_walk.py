@@ -35,8 +35,15 @@ WALK = """
         await wait(700);
     }
     for (const [label, action] of steps) {
+        console.log(`walking: ${label}`);
         try {
-            await env.services.action.doAction(action, { clearBreadcrumbs: true });
+            const opened = await Promise.race([
+                env.services.action.doAction(action, { clearBreadcrumbs: true }).then(() => true),
+                wait(20000).then(() => false),
+            ]);
+            if (!opened) {
+                problems.push(`${label}: did not open within 20 seconds`);
+            }
         } catch (error) {
             problems.push(`${label}: ${error.message || error}`);
         }
@@ -112,7 +119,7 @@ class TestMenusWalk(HttpCase):
         )
         for item in data:
             record = cls.env[item.model].browse(item.res_id).exists()
-            if record and record not in kept:
+            if record and not (record._name == "res.partner" and record in kept):
                 names.add(record.name)
         return {name for name in names if name and len(name) > 5}
 
@@ -149,7 +156,7 @@ class TestMenusWalk(HttpCase):
         steps = self._steps(user)
         self.assertGreater(len(steps), 5)
         params = json.dumps({"steps": steps, "english": self.english, "usNames": self.us_names})
-        self.browser_js("/odoo", WALK % {"params": params}, "odoo.isReady", login=login, timeout=600)
+        self.browser_js("/odoo", WALK % {"params": params}, "odoo.isReady", login=login, timeout=900)
 
     def test_salesperson(self):
         self._walk("lan")

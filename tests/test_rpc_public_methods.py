@@ -72,6 +72,11 @@ TARGETS = {
     ("base_import.import", "execute_import"): ("bob_import", (["name"], ["name"], {"has_headers": True})),
     ("mailing.mailing", "action_send_sms"): ("manager_mailing", ()),
     ("ir.qweb.field.contact", "value_to_html"): ("none", ("bob_customer_id", {})),
+    ("ir.qweb.field.phone", "value_to_html"): ("none", ("+84988777666", {})),
+    ("ir.http", "session_info"): (None, ()),
+    ("res.partner", "autocomplete"): (None, ("Khách Bí Mật Của Bob",)),
+    ("res.partner", "read_by_vat"): (None, ("0101234567",)),
+    ("res.partner", "enrich_company"): (None, ("bimat.vn", False, "0101234567")),
 }
 # Context of the call, for the methods that read it (the list's selection).
 CONTEXTS = {

@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import api, fields, models
 
 
@@ -63,6 +65,11 @@ class ResCompany(models.Model):
         if not lang or lang == "en_US":
             return
         ours = ("crm_vn", "l10n_vn", "base_import_vn")
+        # the installation loads the terms of every add-on at its very end; the model names are needed now
+        Module = self.env["ir.module.module"].sudo()
+        Module._load_module_terms(
+            Module.search([("state", "=", "installed"), ("name", "=like", "crm_vn%")]).mapped("name"), [lang]
+        )
         data = self.env["ir.model.data"].sudo().search([("module", "=like", "crm_vn%")])
         by_model = {}
         for item in data:
@@ -78,9 +85,19 @@ class ResCompany(models.Model):
             if not records:
                 continue
             self.env["ir.model"].invalidate_model(["name"])
+            ir_model = self.env["ir.model"]._get(model)
+            english, translated = ir_model.with_context(lang="en_US").name, ir_model.with_context(lang=lang).name
+            if english == translated:
+                continue
+            # "<model> created", or "<model> được tạo": Odoo's wording is already in the language, the name not
             created_en = records[:1].with_context(lang="en_US")._creation_message()
-            self.env["ir.model"].invalidate_model(["name"])
-            created = records[:1].with_context(lang=lang)._creation_message()
-            Message.search(
-                [("model", "=", model), ("res_id", "in", records.ids), ("body", "=", f"<p>{created_en}</p>")]
-            ).write({"body": f"<p>{created}</p>"})
+            wording = records[:1].with_context(lang=lang)._creation_message().replace(translated, english)
+            notes = Message.search(
+                [
+                    ("model", "=", model),
+                    ("res_id", "in", records.ids),
+                    ("body", "in", [f"<p>{created_en}</p>", f"<p>{wording}</p>"]),
+                ]
+            )
+            for note in notes:
+                note.body = Markup("<p>%s</p>") % records[:1].with_context(lang=lang)._creation_message()

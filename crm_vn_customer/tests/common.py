@@ -54,6 +54,11 @@ class CrmVnCustomerCommon(TransactionCase):
             name="Quản Trị",
         )
         cls.user_employee = new_test_user(cls.env, "vn_employee", groups="base.group_user", name="Kế Toán")
+        # what the jobs write is in the reader's language: the readers of these tests read English
+        (
+            cls.user_leader | cls.user_member | cls.user_other | cls.user_all | cls.user_manager | cls.user_admin
+        ).lang = "en_US"
+        cls.env.company.partner_id.lang = "en_US"
         Team = cls.env["crm.team"].with_context(tracking_disable=True)
         cls.team_hanoi = Team.create(
             {

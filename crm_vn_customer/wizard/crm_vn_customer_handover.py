@@ -112,9 +112,17 @@ class CrmVnCustomerHandover(models.TransientModel):
             "params": {
                 "type": "success",
                 "message": self.env._("%(count)s customers handed over.", count=len(partners)),
-                "next": {"type": "ir.actions.act_window_close"},
+                # the customers where they are now (opened from the menu, closing the dialog left an empty page)
+                "next": self._handed_over_action(partners),
             },
         }
+
+    def _handed_over_action(self, partners):
+        action = self.env["ir.actions.act_window"]._for_xml_id("crm_vn_customer.res_partner_action_customer")
+        action["domain"] = [("id", "in", partners.ids)]
+        action["name"] = self.env._("Customers handed over")
+        action["target"] = "main"
+        return action
 
     def _handover_records(self, customers, new_user):
         """Move what hangs on ``customers`` from the old owners to ``new_user``.

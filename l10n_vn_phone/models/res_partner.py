@@ -15,6 +15,21 @@ class ResPartner(models.Model):
             self._l10n_vn_normalize_phone_vals(vals, self._l10n_vn_phone_country(vals))
         return super().create(vals_list)
 
+    @api.model
+    def name_create(self, name):
+        """A contact picker offers to create what was typed: a phone number typed to find a customer is not the
+        name of a new one (a contact named "0984 789 235")."""
+        text = (name or "").strip()
+        if text and normalize_vn_phone(text) and not any(char.isalpha() for char in text):
+            raise ValidationError(
+                self.env._(
+                    '"%(number)s" is a phone number, not a name: create the contact with its name and put the number '
+                    "in its Mobile field.",
+                    number=text,
+                )
+            )
+        return super().name_create(name)
+
     def write(self, vals):
         if any(fname in vals for fname in PHONE_FIELDS):
             by_country = {}

@@ -116,3 +116,14 @@ class TestPartnerPhone(TransactionCase):
         # other countries' numbers are Odoo's, as before
         self.assertEqual(Partner._phone_format(number="0456 99 88 77", country=self.env.ref("base.be")), "+32456998877")
         self.assertFalse(Partner._phone_format(number="0912 34", country=self.vn))
+
+    def test_a_phone_number_typed_in_a_picker_is_not_a_new_contact(self):
+        """Typed in a customer picker to find someone, a number is offered as "Create ..." by the web client: Odoo's
+        quick create (name_create) refuses it with the reason; a name with digits is still a name."""
+        count = self.env["res.partner"].search_count([])
+        for typed in ("0984 789 235", "+84 984 789 235", "0984.789.235"):
+            with self.subTest(typed=typed), self.assertRaises(ValidationError) as refused:
+                self.env["res.partner"].name_create(typed)
+            self.assertIn(typed, str(refused.exception))
+        self.assertEqual(self.env["res.partner"].search_count([]), count)
+        self.assertTrue(self.env["res.partner"].name_create("Cửa hàng 0984")[0])

@@ -24,6 +24,7 @@ export class DuplicateWarningField extends Component {
     openCustomer(candidate) {
         this.action.doAction({
             type: "ir.actions.act_window",
+            name: candidate.name,
             res_model: "res.partner",
             res_id: candidate.id,
             views: [[false, "form"]],
