@@ -106,3 +106,15 @@ class TestDemo(TransactionCase):
         self.assertTrue(customers)
         self.assertEqual(set(customers.mapped("country_id.code")), {"VN"})
         self.assertTrue(all(c.user_id.login in (False, "lan") for c in customers))
+
+    def test_customer_sources_offered_are_vietnamese(self):
+        """The customer form's source picker offers the sources of a Vietnamese shop, not Odoo's marketing and
+        recruitment sources in English ("Search engine", "Newsletter", "Glassdoor"...)."""
+        lan = self.env["res.users"].search([("login", "=", "lan")])
+        domain = self.env["res.partner"].with_user(lan).fields_get(["source_id"])["source_id"]["domain"]
+        offered = self.env["utm.source"].with_user(lan).search(safe_eval(domain) if isinstance(domain, str) else domain)
+        names = set(offered.mapped("name"))
+        self.assertIn("Khách hàng giới thiệu", names)
+        self.assertFalse(names & {"Search engine", "Newsletter", "Lead Recall", "Glassdoor", "Monster", "Craigslist"})
+        customers = self.env["res.partner"].search([("email", "=like", "%.__@example.vn"), ("source_id", "!=", False)])
+        self.assertLessEqual(customers.source_id, offered)

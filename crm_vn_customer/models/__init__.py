@@ -13,4 +13,5 @@ from . import (
     res_partner_calendar,
     res_partner_values,
     res_users,
+    utm_source,
 )

@@ -32,8 +32,10 @@ class ResCompany(models.Model):
             odoo = self.env[model].browse(d.res_id for d in data if not d.module.startswith(ours)).exists()
             return mine, odoo
 
-        users_partners = self.env["res.users"].with_context(active_test=False).search([]).partner_id
-        companies_partners = self.env["res.company"].search([]).partner_id
+        users_partners = (
+            self.env["res.users"].with_context(active_test=False).search([("partner_id", "!=", False)]).partner_id
+        )
+        companies_partners = self.env["res.company"].search([("partner_id", "!=", False)]).partner_id
         mine, odoo = demo_records("res.partner")
         odoo = odoo.with_context(active_test=False).filtered(
             lambda p: not p.company_id and p not in users_partners and p not in companies_partners

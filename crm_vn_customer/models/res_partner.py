@@ -101,7 +101,13 @@ class ResPartner(models.Model):
         string="Best Time to Reach",
         prefetch="crm_vn_profile",
     )
-    source_id = fields.Many2one("utm.source", string="Lead Source", ondelete="set null", prefetch="crm_vn_profile")
+    source_id = fields.Many2one(
+        "utm.source",
+        string="Lead Source",
+        ondelete="set null",
+        prefetch="crm_vn_profile",
+        domain=[("crm_vn_customer_source", "=", True)],
+    )
 
     # Relationship
     customer_since = fields.Date(prefetch="crm_vn_profile")

@@ -31,8 +31,9 @@ class ResPartner(models.Model):
         return super().read_by_vat(vat, timeout=timeout)
 
     def _update_autocomplete_data(self, vat):
-        if self._crm_vn_autocomplete_enabled():
-            super()._update_autocomplete_data(vat)
+        if not self._crm_vn_autocomplete_enabled():
+            return None
+        return super()._update_autocomplete_data(vat)
 
     @api.model
     def _get_view(self, view_id=None, view_type="form", **options):

@@ -86,9 +86,10 @@ class ResCountryState(models.Model):
     def _compute_display_name(self):
         """A Vietnamese province reads as Vietnamese write it ("TP Hồ Chí Minh"), without Odoo's country code suffix:
         the 34 names are unique in Vietnam. Other countries' states keep Odoo's "Name (CC)"."""
-        super()._compute_display_name()
+        res = super()._compute_display_name()
         for state in self.filtered(lambda state: state.country_id.code == "VN"):
             state.display_name = state.name
+        return res
 
     @api.model
     def _search_display_name(self, operator, value):
