@@ -8,6 +8,7 @@
     "author": "CRM VN contributors",
     "license": "LGPL-3",
     "depends": ["crm_vn_feedback_sale"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/ir.model.access.csv",
         "security/crm_vn_reports_security.xml",

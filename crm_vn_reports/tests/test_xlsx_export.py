@@ -571,6 +571,8 @@ class TestXlsxFeedbackAndPerformance(XlsxExportCase):
         self.assertEqual(sheet["B3"].number_format, "mm/yyyy")
         count, sheet = self.export(self.manager, "performance")
         self.assertEqual(count, 6)
+        self.assertEqual(sheet["C2"].number_format, VND)
+        self.assertEqual(sheet["B2"].number_format, "mm/yyyy")
         self.assertEqual(
             [row[:3] for row in self.rows(sheet) if row[0] == "Đỗ Thu Bình"],
             [
@@ -578,6 +580,36 @@ class TestXlsxFeedbackAndPerformance(XlsxExportCase):
                 ["Đỗ Thu Bình", datetime(this_month.year, this_month.month, 1), 0],
             ],
         )
+
+    def test_vietnamese_reader(self):
+        """A salesperson reading Vietnamese gets the sheet in Vietnamese: its name, the titles and labels, dates as
+        dd/mm/yyyy and times with the language's format, still real dates and numbers, and only her customers."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.user_a.lang = "vi_VN"
+        count, sheet = self.export(self.user_a, "customers", self.test_domain)
+        self.assertEqual(count, 2)
+        self.assertEqual(sheet.title, "Khách hàng")
+        self.assertEqual(sheet[1][CUSTOMER_HEADER.index("Province")].value, "Tỉnh/Thành phố")
+        self.assertEqual(sheet.freeze_panes, "A2")
+        self.assertEqual(sheet.auto_filter.ref, "A1:Y3")
+        rows = self.rows(sheet)
+        self.assertEqual([row[0] for row in rows], ["Nguyễn Thị Ánh", "Trần Văn Đức"])
+        birthdate, revenue = CUSTOMER_HEADER.index("Birthdate"), CUSTOMER_HEADER.index("Revenue")
+        churned = CUSTOMER_HEADER.index("Churned")
+        self.assertEqual(
+            (rows[0][birthdate], rows[0][revenue], rows[0][churned]), (datetime(1990, 5, 17), 2000000, "Có")
+        )
+        self.assertEqual(sheet["K2"].number_format, "dd/mm/yyyy")
+        self.assertTrue(sheet["K2"].is_date)
+        self.assertEqual((sheet["R2"].data_type, sheet["R2"].number_format), ("n", VND))
+
+        count, sheet = self.export(self.user_a, "feedback")
+        self.assertEqual((count, sheet.title), (1, "Phản ánh của khách hàng"))
+        self.assertEqual(sheet["B2"].value, datetime(2025, 3, 21, 9, 0))
+        self.assertEqual(sheet["B2"].number_format, "dd/mm/yyyy hh:mm:ss")
+        count, sheet = self.export(self.user_a, "performance")
+        self.assertEqual((count, sheet.title), (4, "Hiệu suất nhân viên kinh doanh"))
+        self.assertEqual(sheet["B2"].number_format, "mm/yyyy")
 
 
 @tagged("post_install", "-at_install", "crm_vn_reports")

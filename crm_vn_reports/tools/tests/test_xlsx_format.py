@@ -1,6 +1,6 @@
 """Plain pytest, no Odoo: ``python -m pytest -p no:odoo crm_vn_reports/tools/tests``.
 
-The sheets written by ``XlsxTable`` read back with openpyxl (an independent reader of the format).
+The sheets written by ``XlsxTable`` (xlsxwriter) read back with openpyxl (an independent reader of the format).
 """
 
 import math
@@ -47,7 +47,9 @@ def test_values_types_and_formats(tmp_path):
     assert all(cell.font.b for cell in sheet[1])
     assert sheet["A1"].fill.fgColor.rgb == "FFD9E1F2"
     assert sheet["A1"].alignment.wrap_text
+    assert sheet["A1"].alignment.vertical == "top"
     assert sheet["A1"].border.bottom.style == "thin"
+    assert not sheet["A2"].font.b
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == "A1:H3"
     assert [cell.value for cell in sheet[2]] == [
@@ -55,6 +57,7 @@ def test_values_types_and_formats(tmp_path):
         datetime(2026, 11, 1),
     ]  # fmt: skip
     assert [cell.value for cell in sheet[3]] == ["Smith & <Co>", 0, None, 99.5, None, None, None, None]
+    assert [cell.data_type for cell in sheet[2]] == ["s", "n", "n", "n", "n", "d", "d", "d"]
     assert sheet["B2"].number_format == "#,##0"
     assert sheet["C2"].number_format == "#,##0.0"
     assert sheet["D2"].number_format == '#,##0 "₫"'
@@ -66,6 +69,16 @@ def test_values_types_and_formats(tmp_path):
     assert sheet["H2"].number_format == "mm/yyyy"
     assert sheet.column_dimensions["A"].width == pytest.approx(32.71, abs=0.01)
     assert sheet.column_dimensions["B"].width == pytest.approx(10.71, abs=0.01)
+    assert sheet.column_dimensions["G"].width == pytest.approx(18.71, abs=0.01)
+
+
+def test_default_datetime_format_follows_the_date_format(tmp_path):
+    path = tmp_path / "export.xlsx"
+    table = xf.XlsxTable(str(path), "Nhật ký", [("Lúc", xf.DATETIME, None)], date_format="dd/mm/yyyy")
+    table.write_row([datetime(2026, 12, 4, 18, 0)])
+    table.close()
+    cell = openpyxl.load_workbook(path).active["A2"]
+    assert (cell.value, cell.number_format) == (datetime(2026, 12, 4, 18, 0), "dd/mm/yyyy hh:mm")
 
 
 def test_empty_values_leave_the_cell_empty(tmp_path):
@@ -73,20 +86,39 @@ def test_empty_values_leave_the_cell_empty(tmp_path):
     write(path, [(["", False, math.nan, math.inf, None, "", None, None], None)])
     sheet = openpyxl.load_workbook(path).active
     assert [cell.value for cell in sheet[2]] == [None] * len(COLUMNS)
+    assert sheet.auto_filter.ref == "A1:H2"
 
 
 def test_text_is_kept_as_text(tmp_path):
-    """Formulas, numbers written as text, spaces, control characters, XML characters: all come back as typed."""
+    """Formulas, numbers and links written as text, spaces, control characters, XML characters: all come back as
+    typed, as strings."""
     path = tmp_path / "export.xlsx"
-    texts = ['=HYPERLINK("http://x")', "0912345678", "  hai khoảng trắng  ", "tab\there", "bell\x07", "a]]>b"]
+    texts = [
+        '=HYPERLINK("http://x")',
+        "0912345678",
+        "  hai khoảng trắng  ",
+        "tab\there",
+        "bell\x07",
+        "a]]>b",
+        "https://zalo.me/0912345678",
+        "1e5",
+    ]
     columns = [(f"c{index}", xf.TEXT, None) for index in range(len(texts))]
     write(path, [(texts, None)], columns)
     sheet = openpyxl.load_workbook(path).active
     values = [cell.value for cell in sheet[2]]
     assert values[:4] == texts[:4]
-    assert sheet["A2"].data_type == "s"
+    assert values[5:] == texts[5:]
+    assert {cell.data_type for cell in sheet[2]} == {"s"}
     assert values[4] in ("bell\x07", "bell_x0007_")  # openpyxl leaves Excel's escape of the character as is
-    assert values[5] == "a]]>b"
+    assert not sheet.cell(2, 7).hyperlink
+
+
+def test_other_values_of_a_text_column_as_text(tmp_path):
+    path = tmp_path / "export.xlsx"
+    write(path, [([232, 1.5], None)], [("RFM", xf.TEXT, None), ("Ghi chú", xf.TEXT, None)])
+    sheet = openpyxl.load_workbook(path).active
+    assert [(cell.value, cell.data_type) for cell in sheet[2]] == [("232", "s"), ("1.5", "s")]
 
 
 def test_long_text_is_cut_at_excel_limit(tmp_path):
@@ -101,22 +133,54 @@ def test_a_date_column_shows_other_values_as_text(tmp_path):
     assert openpyxl.load_workbook(path).active["A2"].value == "không rõ"
 
 
-def test_many_rows_and_columns(tmp_path):
-    """Rows past one buffer, columns past Z, and the parts of the package well-formed."""
+def test_dates_around_excel_leap_year_bug(tmp_path):
+    """Excel counts a 29 February 1900: dates on both sides of it read back as written."""
     path = tmp_path / "export.xlsx"
-    columns = [(f"Cột {index}", xf.INTEGER, None) for index in range(30)]
-    count = 3 * xf.ROWS_PER_WRITE + 7
-    assert write(path, ((list(range(row, row + 30)), None) for row in range(count)), columns) == count
+    days = [date(1900, 2, 28), date(1900, 3, 1), date(2026, 12, 4)]
+    write(path, [([day], None) for day in days], [("Ngày", xf.DATE, None)])
+    sheet = openpyxl.load_workbook(path).active
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
+        datetime(day.year, day.month, day.day) for day in days
+    ]
+
+
+def test_many_rows_and_columns_in_constant_memory(tmp_path):
+    """Many rows, columns past Z, the parts of the package well-formed, strings inline (no shared-string table:
+    constant memory)."""
+    path = tmp_path / "export.xlsx"
+    columns = [*((f"Cột {index}", xf.INTEGER, None) for index in range(29)), ("Tên", xf.TEXT, None)]
+    count = 3007
+    rows = (([*range(row, row + 29), f"Khách {row}"], None) for row in range(count))
+    assert write(path, rows, columns) == count
     sheet = openpyxl.load_workbook(path, read_only=True).active
     rows = list(sheet.iter_rows(values_only=True))
     assert len(rows) == count + 1
-    assert rows[-1] == tuple(range(count - 1, count + 29))
+    assert rows[-1] == (*range(count - 1, count + 28), f"Khách {count - 1}")
     assert rows[0][26:28] == ("Cột 26", "Cột 27")
     with zipfile.ZipFile(path) as package:
-        for name in package.namelist():
+        names = package.namelist()
+        for name in names:
             minidom.parseString(package.read(name))
         workbook = package.read("xl/workbook.xml").decode()
+        worksheet = package.read("xl/worksheets/sheet1.xml").decode()
+    assert "xl/sharedStrings.xml" not in names
+    assert f'<c r="AD{count + 1}" t="inlineStr"><is><t>Khách {count - 1}</t></is></c>' in worksheet
     assert f"'Khách hàng'!$A$1:$AD${count + 1}" in workbook  # the autofilter's range, as Excel names it
+
+
+def test_sheet_name_rules(tmp_path):
+    """Whatever the title, the sheet gets a name Excel accepts."""
+    for title, expected in (
+        ("Doanh số [2026/11]", "Doanh số  2026 11"),
+        ("'Khách hàng'", "Khách hàng"),
+        ("x" * 40, "x" * 31),
+        ("", "Sheet1"),
+        ("?*:", "Sheet1"),
+    ):
+        assert xf.sheet_title(title) == expected
+        path = tmp_path / "export.xlsx"
+        write(path, [(["a"], None)], [("A", xf.TEXT, None)], name=title)
+        assert openpyxl.load_workbook(path).active.title == expected
 
 
 def test_overflow_and_wrong_width(tmp_path, monkeypatch):
@@ -130,16 +194,25 @@ def test_overflow_and_wrong_width(tmp_path, monkeypatch):
     with pytest.raises(OverflowError):
         table.write_row(["c"])
     assert table.close() == 2
+    assert [row[0] for row in openpyxl.load_workbook(path).active.iter_rows(values_only=True)] == ["A", "a", "b"]
+
+
+def test_no_column(tmp_path):
+    path = tmp_path / "export.xlsx"
+    table = xf.XlsxTable(str(path), "Trống", [])
+    table.write_row([])
+    assert table.close() == 1
+    assert openpyxl.load_workbook(path).active.title == "Trống"
 
 
 @pytest.mark.parametrize(
-    ("index", "letter"), [(0, "A"), (25, "Z"), (26, "AA"), (51, "AZ"), (52, "BA"), (701, "ZZ"), (702, "AAA")]
+    ("args", "expected"),
+    [
+        (("₫", 0, "after"), '#,##0 "₫"'),
+        (("$", 2, "before"), '"$"#,##0.00'),
+        (('a"b', 1, "after"), '#,##0.0 "a""b"'),
+        (("", 0, "after"), "#,##0"),
+    ],
 )
-def test_column_letter(index, letter):
-    assert xf.column_letter(index) == letter
-
-
-def test_excel_serial():
-    assert xf.excel_serial(date(1900, 3, 1)) == 61  # Excel counts 29 February 1900
-    assert xf.excel_serial(date(2026, 12, 4)) == 46360
-    assert xf.excel_serial(datetime(2026, 12, 4, 18, 0)) == pytest.approx(46360.75)
+def test_currency_format(args, expected):
+    assert xf.currency_format(*args) == expected
