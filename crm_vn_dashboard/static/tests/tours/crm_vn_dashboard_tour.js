@@ -1,9 +1,58 @@
 import { registry } from "@web/core/registry";
 
-// On a phone, a salesperson opens the Dashboards app: their dashboard is the one shown, as figures (six key figures
-// and four charts); it is the only one they have (the list does not even open).
-registry.category("web_tour.tours").add("crm_vn_dashboard_mobile_open", {
-    url: "/odoo/action-spreadsheet_dashboard.ir_actions_dashboard_action",
+/**
+ * The o-spreadsheet model of the dashboard on screen: the environment of the spreadsheet's own components, found in
+ * the web client's component tree (desktop and phone layouts alike).
+ */
+function dashboardModel() {
+    const nodes = [odoo.__WOWL_DEBUG__.root.__owl__];
+    while (nodes.length) {
+        const node = nodes.pop();
+        const model = node.component.env?.model;
+        if (model?.getters?.getChartRuntime) {
+            return model;
+        }
+        nodes.push(...Object.values(node.children));
+    }
+    throw new Error("No spreadsheet on the page");
+}
+
+/**
+ * What the reader sees once every figure has loaded: each scorecard's title, value and comparison as o-spreadsheet
+ * draws them (the scorecard's runtime), and the labels of each chart's value axis as Chart.js draws them (the chart
+ * instance of each canvas). Logged for the Python test, which compares them with figures written by hand.
+ */
+async function logFigures() {
+    const model = dashboardModel();
+    const { waitForDataLoaded } = odoo.loader.modules.get("@spreadsheet/helpers/model");
+    await waitForDataLoaded(model);
+    // the charts draw on the next frames
+    for (let frame = 0; frame < 3; frame++) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    const getters = model.getters;
+    const scorecards = {};
+    for (const figure of getters.getFigures(getters.getActiveSheetId())) {
+        if (getters.getChartDefinition(figure.id)?.type === "scorecard") {
+            const runtime = getters.getChartRuntime(figure.id);
+            scorecards[runtime.title.text] = [runtime.keyValue, runtime.baselineDisplay];
+        }
+    }
+    const axes = {};
+    for (const canvas of document.querySelectorAll(".o_content canvas")) {
+        const chart = window.Chart.getChart(canvas);
+        if (chart?.scales?.y) {
+            axes[chart.options.plugins.title.text] = chart.scales.y.ticks.map((tick) => tick.label);
+        }
+    }
+    // the text apart from the format string: a "%" in a figure is not a placeholder of console.log
+    console.log("crm_vn_dashboard figures", JSON.stringify({ scorecards, axes }));
+}
+
+// A salesperson logs in on a phone: their dashboard (My Customers) is what they see, as figures (six key figures and
+// four charts); the figures are logged for the test.
+registry.category("web_tour.tours").add("crm_vn_dashboard_salesperson_figures", {
+    url: "/odoo",
     steps: () => [
         {
             trigger: ".o_mobile_dashboard .o_search_panel_current_selection:contains(Khách hàng của tôi)",
@@ -16,17 +65,23 @@ registry.category("web_tour.tours").add("crm_vn_dashboard_mobile_open", {
         {
             trigger: ".o_mobile_dashboard:has(canvas.o-scorecard:eq(5)):has(.o-chart-container:eq(9))",
             content: "six key figures and four charts",
+            run: logFigures,
         },
     ],
 });
 
-// A sales manager logs in: the Sales Teams dashboard is what they see first.
-registry.category("web_tour.tours").add("crm_vn_dashboard_manager_lands_on_sales_teams", {
+// A sales manager logs in: the Sales Teams dashboard is what they see first; its figures are logged for the test.
+registry.category("web_tour.tours").add("crm_vn_dashboard_manager_figures", {
     url: "/odoo",
     steps: () => [
         {
             trigger: ".o_spreadsheet_dashboard_action .o_search_panel_category_value.active:contains(Đội kinh doanh)",
             content: "The Sales Teams dashboard is open",
+        },
+        {
+            trigger: ".o_spreadsheet_dashboard_action .o_renderer canvas.o-scorecard",
+            content: "its figures are drawn",
+            run: logFigures,
         },
     ],
 });
