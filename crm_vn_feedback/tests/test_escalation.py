@@ -1,11 +1,9 @@
-import threading
 from datetime import datetime
 
-import odoo
-from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, freeze_time, tagged
 
+from odoo.addons.crm_vn_base.tests.common import committed_env, run_in_workers, slow
 from odoo.addons.mail.tools.discuss import Store
 
 from .common import CrmVnFeedbackCommon
@@ -258,6 +256,7 @@ class TestEscalation(CrmVnFeedbackCommon):
         self.assertTrue(self.feedback.message_ids.tracking_value_ids.filtered(lambda t: t.field_id.name == "user_id"))
 
 
+@slow
 @tagged("post_install", "-at_install", "crm_vn_feedback", "crm_vn_commit")
 class TestEscalationTwoWorkers(TransactionCase):
     """Two workers run the escalation job at once (two real cursors, committed data, cleaned up)."""
@@ -265,46 +264,22 @@ class TestEscalationTwoWorkers(TransactionCase):
     def test_two_workers_escalate_once(self):
         """Commits for real in two cursors (tag crm_vn_commit); what they made is removed in ``finally``."""
         dbname = self.env.cr.dbname
-        with odoo.sql_db.db_connect(dbname).cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {"crm_vn_feedback_no_ack": True})
+        with committed_env(dbname, {"crm_vn_feedback_no_ack": True}) as env:
             partner = env["res.partner"].create({"name": "Khách Thử Song Song"})
             # Received long ago: its deadline has passed for real, no clock to freeze in the threads.
             feedback = env["crm.vn.feedback"].create(
                 {"name": "Song song", "partner_id": partner.id, "priority": "3", "date_received": "2026-03-02 02:00:00"}
             )
             feedback_id, partner_id = feedback.id, partner.id
-        barrier = threading.Barrier(2, timeout=30)
-        results = []
-
-        def worker():
-            with odoo.sql_db.db_connect(dbname).cursor() as cr:
-                env = api.Environment(cr, SUPERUSER_ID, {})
-                env["crm.vn.feedback"].search_count([])  # the transaction's snapshot starts here
-                barrier.wait()
-                try:
-                    escalated = env["crm.vn.feedback"].browse(feedback_id)._cron_escalate()
-                    env.flush_all()
-                    cr.commit()  # pylint: disable=invalid-commit
-                    results.append(escalated)
-                except Exception as error:
-                    cr.rollback()
-                    results.append(type(error).__name__)
-
-        threads = [threading.Thread(target=worker) for __ in range(2)]
         try:
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(timeout=60)
-            with odoo.sql_db.db_connect(dbname).cursor() as cr:
-                env = api.Environment(cr, SUPERUSER_ID, {})
+            results = run_in_workers(
+                dbname, [lambda env: env["crm.vn.feedback"].browse(feedback_id)._cron_escalate()] * 2
+            )
+            with committed_env(dbname) as env:
                 feedback = env["crm.vn.feedback"].browse(feedback_id)
                 level, steps = feedback.escalation_level, len(feedback.escalation_ids)
         finally:
-            for thread in threads:
-                thread.join(timeout=1)
-            with odoo.sql_db.db_connect(dbname).cursor() as cr:
-                env = api.Environment(cr, SUPERUSER_ID, {})
+            with committed_env(dbname) as env:
                 env["crm.vn.feedback"].browse(feedback_id).exists().unlink()
                 env["res.partner"].browse(partner_id).exists().unlink()
         self.assertEqual(level, 1)
