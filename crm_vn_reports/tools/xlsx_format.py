@@ -15,7 +15,7 @@ usual. Cells are written with xlsxwriter's typed methods (``write_string``,
 format: no per-cell type guessing, and text is never read as a number, a
 formula or a link.
 
-A cell costs about four times what it did when this module wrote the
+A cell costs about five times what it did when this module wrote the
 SpreadsheetML by hand; the export of 100,000 customers stays well ahead of
 Odoo's list export (docs/benchmarks.md), and a file Excel opens without a
 "repair" prompt is worth the seconds (issue 28).
