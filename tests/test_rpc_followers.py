@@ -3,7 +3,7 @@ reads the followers of the documents they may read only, by search and by id."""
 
 from odoo.tests import tagged
 
-from .rpc_common import RpcCase
+from .common import RpcCase
 
 
 @tagged("post_install", "-at_install", "crm_vn_security")

@@ -3,7 +3,7 @@ the value (ValidationError/UserError), or the value normalised; never a tracebac
 
 from odoo.tests import tagged
 
-from .rpc_common import RpcCase
+from .common import RpcCase
 
 
 @tagged("post_install", "-at_install", "crm_vn_security")
@@ -98,7 +98,7 @@ class TestHostileInput(RpcCase):
 
     def test_messages_in_vietnamese(self):
         self.env["res.lang"]._activate_lang("vi_VN")
-        self.env["ir.module.module"]._load_module_terms(["crm_vn_customer"], ["vi_VN"], overwrite=True)
+        self.env["ir.module.module"]._load_module_terms(["crm_vn_base"], ["vi_VN"], overwrite=True)
         error = self.assertRefused(
             self.rpc,
             self.alice,

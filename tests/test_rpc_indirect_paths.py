@@ -1,6 +1,6 @@
 """A salesperson who wants a colleague's customers tries the indirect paths, over HTTP JSON-RPC.
 
-Alice (own documents only) against Bob's customers (see ``rpc_common.py``): portal customers, display names
+Alice (own documents only) against Bob's customers (see ``common.py``): portal customers, display names
 formatted with context keys, records pointed at a foreign customer, the import context, forged consent, SLA and
 rating figures, ownerless new customers, colleagues' quick checks; then what was found by reading the code (the
 feedback alias, consent evidence, hand-over, the portal, calendar attendees, vendors, data requests). Each path
@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from odoo import fields
 from odoo.tests import tagged
 
-from .rpc_common import RpcCase, RpcError
+from .common import RpcCase, RpcError
 
 DETAIL_KEYS = ("show_address", "show_email", "show_vat", "address_inline", "partner_show_db_id")
 
