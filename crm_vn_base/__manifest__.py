@@ -8,6 +8,6 @@
     "author": "CRM VN contributors",
     "license": "LGPL-3",
     "depends": ["mail"],
-    "data": [],
+    "data": ["security/ir.model.access.csv"],
     "installable": True,
 }

@@ -8,6 +8,7 @@
     "author": "CRM VN contributors",
     "license": "LGPL-3",
     "depends": [
+        "crm_vn_base",
         "crm",
         "sms",
         "l10n_vn_address",

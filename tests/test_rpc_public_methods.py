@@ -26,6 +26,7 @@ ORM_METHODS = frozenset(name for name in dir(BaseModel) if not name.startswith("
 # (model, method) -> (target, args): the record of the fixtures the method acts on (None: an @api.model method), and
 # the arguments after the ids. Targets are bob's customer or records pointing at it, or records of bob's / of the
 # administrators that alice must not use.
+WEB_CLIENT_ONLY = {("ir.http", "session_info")}
 TARGETS = {
     ("crm.vn.commune.import", "action_enforce_cities"): ("admin_commune_import", ()),
     ("crm.vn.commune.import", "action_load"): ("admin_commune_import", ()),
@@ -73,7 +74,7 @@ TARGETS = {
     ("mailing.mailing", "action_send_sms"): ("manager_mailing", ()),
     ("ir.qweb.field.contact", "value_to_html"): ("none", ("bob_customer_id", {})),
     ("ir.qweb.field.phone", "value_to_html"): ("none", ("+84988777666", {})),
-    ("ir.http", "session_info"): (None, ()),
+    ("ir.http", "session_info"): ("none", ()),
     ("res.partner", "autocomplete"): (None, ("Khách Bí Mật Của Bob",)),
     ("res.partner", "read_by_vat"): (None, ("0101234567",)),
     ("res.partner", "enrich_company"): (None, ("bimat.vn", False, "0101234567")),
@@ -223,8 +224,11 @@ class TestPublicMethods(RpcCase):
         if target and api not in ("model", "model_create"):
             call_args = [self.records[target].ids if target in self.records else [], *call_args]
         context = {key: self.values.get(value, value) for key, value in CONTEXTS.get((model, method), {}).items()}
+        # What only the web client calls, called as the web client does (Odoo's session_info reads the browser's
+        # session: over the external API Odoo's own code fails before ours runs).
+        call = self.web if (model, method) in WEB_CLIENT_ONLY else self.rpc
         try:
-            return self.rpc(user, model, method, *call_args, context=context), None
+            return call(user, model, method, *call_args, context=context), None
         except Exception as error:  # the error is judged by the caller
             return None, error
 

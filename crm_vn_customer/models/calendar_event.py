@@ -12,6 +12,8 @@ class CalendarEvent(models.Model):
     """
 
     _inherit = "calendar.event"
+    # Its attendees: never contacts the user may not see (crm_vn_base's guard).
+    _crm_vn_check_contacts = True
 
     ATTENDEE_PUBLIC_FIELDS = frozenset({"display_name", "name", "avatar_128", "image_128", "is_company"})
 

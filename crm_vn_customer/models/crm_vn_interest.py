@@ -8,6 +8,10 @@ class CrmVnInterest(models.Model):
 
     _name = "crm.vn.interest"
     _description = "Customer Interest"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
     _order = "name"
 
     def _default_color(self):

@@ -15,6 +15,10 @@ class CrmVnCustomerHandover(models.TransientModel):
 
     _name = "crm.vn.customer.handover"
     _description = "Customer Hand-over"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
 
     from_user_ids = fields.Many2many(
         "res.users",

@@ -19,6 +19,10 @@ class CrmVnDuplicateGroup(models.Model):
 
     _name = "crm.vn.duplicate.group"
     _description = "Duplicate Customers"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
     _inherit = ["mail.thread"]
     _order = "state, score desc, id"
 

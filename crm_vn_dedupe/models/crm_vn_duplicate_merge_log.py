@@ -7,6 +7,10 @@ class CrmVnDuplicateMergeLog(models.Model):
 
     _name = "crm.vn.duplicate.merge.log"
     _description = "Customer Merge Log"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
     _order = "id desc"
 
     group_id = fields.Many2one("crm.vn.duplicate.group", ondelete="cascade", index=True)

@@ -15,6 +15,10 @@ class CrmVnCustomerCheck(models.TransientModel):
 
     _name = "crm.vn.customer.check"
     _description = "Check a Customer Before Creating It"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
 
     name = fields.Char(required=True)
     mobile = fields.Char()

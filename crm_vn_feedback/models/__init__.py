@@ -9,6 +9,7 @@ from . import (
     crm_vn_feedback_personal_data,
     crm_vn_feedback_sla,
     mail_followers,
+    rating_rating,
     res_company,
     res_config_settings,
     res_partner,

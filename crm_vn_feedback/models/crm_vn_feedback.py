@@ -37,6 +37,10 @@ class CrmVnFeedback(models.Model):
 
     _name = "crm.vn.feedback"
     _description = "Customer Feedback"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
     _inherit = ["portal.mixin", "mail.thread.cc", "mail.activity.mixin", "rating.mixin"]
     _order = "priority desc, sla_deadline, id desc"
     _rec_names_search = ["name", "reference"]

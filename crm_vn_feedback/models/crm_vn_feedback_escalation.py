@@ -6,6 +6,10 @@ class CrmVnFeedbackEscalation(models.Model):
 
     _name = "crm.vn.feedback.escalation"
     _description = "Feedback Escalation Step"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
     _order = "date desc, id desc"
     _rec_name = "feedback_id"
 

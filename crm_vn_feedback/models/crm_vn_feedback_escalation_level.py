@@ -7,6 +7,10 @@ class CrmVnFeedbackEscalationLevel(models.Model):
 
     _name = "crm.vn.feedback.escalation.level"
     _description = "Feedback Escalation Level"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
     _order = "level, company_id, id"
 
     level = fields.Integer(required=True, default=1, help="1 for the first escalation, 2 for the next one...")

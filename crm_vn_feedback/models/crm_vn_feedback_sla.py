@@ -9,6 +9,10 @@ class CrmVnFeedbackSla(models.Model):
 
     _name = "crm.vn.feedback.sla"
     _description = "Feedback SLA Policy"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

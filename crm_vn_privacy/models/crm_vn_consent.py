@@ -36,6 +36,10 @@ class CrmVnConsent(models.Model):
 
     _name = "crm.vn.consent"
     _description = "Personal Data Consent"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
     _inherit = ["mail.thread"]
     _order = "date desc, id desc"
     _rec_name = "partner_id"

@@ -31,23 +31,6 @@ RECEIVED_BY = [
 ]
 OPEN_STATES = ("new", "answered")
 EXPORT_TYPES = ("access", "provision")
-# Written only by the request's own steps (buttons, deadline recomputation, escalation job), each logged, which write
-# them in superuser mode after their own checks (a context key would be forgeable over RPC): a request is the
-# company's evidence of how it answered, not something to edit by hand.
-WORKFLOW_FIELDS = frozenset(
-    {
-        "reference",
-        "state",
-        "date_answered",
-        "date_done",
-        "answer_deadline",
-        "completion_deadline",
-        "escalated_answer",
-        "escalated_completion",
-        "export_attachment_id",
-        "export_file",
-    }
-)
 
 
 class CrmVnDataRequest(models.Model):
@@ -64,12 +47,18 @@ class CrmVnDataRequest(models.Model):
 
     _name = "crm.vn.data.request"
     _description = "Personal Data Request"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_received desc, id desc"
     _rec_name = "reference"
     _check_company_auto = True
 
-    reference = fields.Char(required=True, readonly=True, copy=False, default="/", index="trigram")
+    reference = fields.Char(
+        compute="_compute_reference", store=True, precompute=True, readonly=True, copy=False, index="trigram"
+    )
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     partner_id = fields.Many2one(
         "res.partner", "Customer", required=True, index=True, tracking=True, check_company=True, ondelete="restrict"
@@ -208,6 +197,13 @@ class CrmVnDataRequest(models.Model):
             return late
         return ["!", *late]
 
+    def _compute_reference(self):
+        for request in self:
+            company = request.company_id or self.env.company
+            # sudo: the number comes from the company's sequence, whoever records the request.
+            sequence = self.env["ir.sequence"].sudo().with_company(company)
+            request.reference = request.reference or sequence.next_by_code("crm.vn.data.request") or "/"
+
     def _crm_vn_late_answer(self, today):
         return self.state == "new" and bool(self.answer_deadline) and self.answer_deadline < today
 
@@ -215,9 +211,9 @@ class CrmVnDataRequest(models.Model):
         return self.state in OPEN_STATES and bool(self.completion_deadline) and self.completion_deadline < today
 
     def _crm_vn_check_workflow_fields(self, vals):
-        """Refuse a hand-made change to the request's steps (see :data:`WORKFLOW_FIELDS`), any change to a closed
-        request, and, by anyone but a sales administrator, a received date moved later or a processor added (both
-        push the legal deadlines back)."""
+        """Refuse any change to a closed request, and, by anyone but a sales administrator, a received date moved
+        later or a processor added (both push the legal deadlines back). The request's steps (``crm_vn_workflow``
+        fields: state, dates, escalation flags, export) are written by its buttons and jobs only (crm_vn_base)."""
         if self.env.su:
             return
         closed = self.filtered(lambda request: request.state not in OPEN_STATES)
@@ -226,17 +222,6 @@ class CrmVnDataRequest(models.Model):
                 self.env._(
                     "%(reference)s is closed: it is kept as it was answered. Record a new request if needed.",
                     reference=closed[0].reference,
-                )
-            )
-        forced = sorted(
-            fname for fname in WORKFLOW_FIELDS.intersection(vals) if not (fname == "reference" and vals[fname] == "/")
-        )
-        if forced:
-            raise UserError(
-                self.env._(
-                    "The steps of a personal data request are recorded by its buttons (Answered, Done, Refuse, "
-                    "Export, Anonymise), not edited by hand: %(fields)s.",
-                    fields=", ".join(self._fields[fname]._description_string(self.env) for fname in forced),
                 )
             )
         if self and "date_received" in vals and not self.env.user.has_group("sales_team.group_sale_manager"):
@@ -265,23 +250,9 @@ class CrmVnDataRequest(models.Model):
         if not self.env.su:
             # Checked first: the values are read below (the base model checks them again).
             vals_list = [self._crm_vn_clean_values(vals) for vals in vals_list]
-        Request = self
-        if not self.env.su:
-            # Defaults given by the caller's context count as values (``default_state`` would skip the check).
-            defaults = {key for key in self.env.context if key.startswith("default_") and key[8:] in WORKFLOW_FIELDS}
-            if defaults:
-                # A new context without those keys: with_context(**kwargs) can only add keys.
-                context = {k: v for k, v in self.env.context.items() if k not in defaults}
-                Request = self.with_context(context)  # pylint: disable=context-overridden
         for vals in vals_list:
-            Request._crm_vn_check_workflow_fields(vals)
-        for vals in vals_list:
-            if vals.get("reference", "/") == "/":
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["reference"] = (
-                    self.env["ir.sequence"].with_company(company).next_by_code("crm.vn.data.request") or "/"
-                )
-        return super(CrmVnDataRequest, Request).create(vals_list)
+            self._crm_vn_check_workflow_fields(vals)
+        return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.su:

@@ -11,6 +11,10 @@ class CrmVnMarketingLog(models.Model):
 
     _name = "crm.vn.marketing.log"
     _description = "Marketing Contact Log"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
     _order = "date desc, id desc"
     _rec_name = "partner_id"
 

@@ -130,9 +130,9 @@ class TestDataRequest(DataRequestCommon):
             {"answer_deadline": date(2026, 6, 1)},
             {"reference": "YC-FAKE"},
         ):
-            with self.subTest(vals=vals), self.assertRaisesRegex(UserError, "recorded by its buttons"):
+            with self.subTest(vals=vals), self.assertRaisesRegex(UserError, "never written by hand"):
                 mine.write(vals)
-        with self.assertRaisesRegex(UserError, "recorded by its buttons"):
+        with self.assertRaisesRegex(UserError, "never written by hand"):
             self._request(self.customer_member, date(2026, 4, 24), user=self.user_member, state="done")
         # the received date: earlier by anyone, later by a sales administrator only
         with self.assertRaisesRegex(UserError, "Only a sales administrator"):
@@ -153,7 +153,7 @@ class TestDataRequest(DataRequestCommon):
             )
         )
         self.assertEqual((forged.state, forged.date_done), ("new", False))
-        with self.assertRaisesRegex(UserError, "recorded by its buttons"):
+        with self.assertRaisesRegex(UserError, "never written by hand"):
             mine.with_context(crm_vn_dsr_workflow=True).write({"state": "done"})
 
     def test_closed_requests_are_kept_as_answered(self):

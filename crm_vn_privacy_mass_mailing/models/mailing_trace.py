@@ -19,7 +19,11 @@ class MailingTrace(models.Model):
         ondelete={"mail_vn_consent": "set null", "mail_vn_limit": "set null"},
     )
     crm_vn_email_normalized = fields.Char(
-        "Normalized Email", compute="_compute_crm_vn_email_normalized", store=True, index="btree_not_null"
+        "Normalized Email",
+        compute="_compute_crm_vn_email_normalized",
+        store=True,
+        index="btree_not_null",
+        crm_vn_workflow=True,
     )
 
     @api.depends("email")

@@ -12,6 +12,10 @@ class CrmVnPerformanceReportWizard(models.TransientModel):
 
     _name = "crm.vn.performance.report.wizard"
     _description = "Monthly Salesperson Performance Report"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
     _check_company_auto = True
 
     def _default_month(self):

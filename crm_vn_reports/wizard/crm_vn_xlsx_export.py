@@ -113,6 +113,10 @@ class CrmVnXlsxExport(models.TransientModel):
 
     _name = "crm.vn.xlsx.export"
     _description = "Excel Export"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
 
     kind = fields.Selection(
         [

@@ -34,6 +34,10 @@ class CrmVnZaloAccount(models.Model):
 
     _name = "crm.vn.zalo.account"
     _description = "Zalo Official Account"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
     _order = "company_id, name"
 
     name = fields.Char(required=True)

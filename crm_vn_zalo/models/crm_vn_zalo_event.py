@@ -37,6 +37,10 @@ class CrmVnZaloEvent(models.Model):
 
     _name = "crm.vn.zalo.event"
     _description = "Zalo Event"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
     _order = "id desc"
     _rec_name = "event_name"
 

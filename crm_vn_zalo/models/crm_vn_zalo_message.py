@@ -32,6 +32,10 @@ class CrmVnZaloMessage(models.Model):
 
     _name = "crm.vn.zalo.message"
     _description = "Zalo Message"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
     _order = "id desc"
     _rec_name = "partner_id"
 

@@ -38,6 +38,10 @@ class CrmVnZaloTemplate(models.Model):
 
     _name = "crm.vn.zalo.template"
     _description = "ZNS Template"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
     _order = "account_id, name"
 
     name = fields.Char(required=True, readonly=True)

@@ -8,6 +8,10 @@ from odoo.addons.l10n_vn_public_holidays.tools.holidays import VN_TZ
 class CrmVnZaloTemplateParam(models.Model):
     _name = "crm.vn.zalo.template.param"
     _description = "ZNS Template Parameter"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
     _order = "template_id, id"
 
     template_id = fields.Many2one("crm.vn.zalo.template", required=True, ondelete="cascade", index=True)

@@ -13,6 +13,10 @@ class CrmVnZaloComposer(models.TransientModel):
 
     _name = "crm.vn.zalo.composer"
     _description = "Send Zalo"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
 
     res_model = fields.Char("Model", required=True)
     res_ids = fields.Json("Records", required=True)

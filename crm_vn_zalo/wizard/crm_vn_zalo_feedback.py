@@ -10,6 +10,10 @@ class CrmVnZaloFeedback(models.TransientModel):
 
     _name = "crm.vn.zalo.feedback"
     _description = "Feedback from Zalo Message"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
 
     partner_id = fields.Many2one("res.partner", "Customer", required=True, readonly=True)
     message = fields.Text("Zalo Message", readonly=True)

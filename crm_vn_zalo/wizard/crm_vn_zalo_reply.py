@@ -9,6 +9,10 @@ class CrmVnZaloReply(models.TransientModel):
 
     _name = "crm.vn.zalo.reply"
     _description = "Reply on Zalo"
+    # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
+    _crm_vn_check_contacts = True
+    _crm_vn_check_computed = True
+    _crm_vn_check_values = True
 
     partner_id = fields.Many2one("res.partner", "Customer", required=True)
     body = fields.Text("Message", required=True)

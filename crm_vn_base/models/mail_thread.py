@@ -6,13 +6,18 @@ class MailThread(models.AbstractModel):
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         """Followers are told of every message of the record: a user never adds as a follower a contact they may not
-        see (another salesperson's customer). A contact the record already names (its customer, when Odoo subscribes
-        it on confirming an order) or that already follows it may stay."""
+        see (another salesperson's customer), on any model with a chatter (following is the chatter's own feature,
+        guarded here once). A contact the record already names (its customer, when Odoo subscribes it on confirming
+        an order) or that already follows it may stay. Costs nothing when users follow records themselves."""
         # Following a record oneself (Odoo's follow button, authors) needs no check: one reads one's own contact.
-        if partner_ids and not self.env.su and self.ids and set(partner_ids) != {self.env.user.partner_id.id}:
-            self.env["res.partner"]._crm_vn_check_partners_readable(
-                dict.fromkeys(set(partner_ids) - self._crm_vn_known_partner_ids(partner_ids), self.env._("Followers"))
-            )
+        others = set(partner_ids or ()) - {self.env["res.users"]._crm_vn_partner_id_of(self.env.uid)}
+        if others and not self.env.su and self.ids:
+            Partner = self.env["res.partner"]
+            # Readable contacts (one query) may follow; a hidden one only if the records already name it.
+            if Partner._crm_vn_hidden_partners(dict.fromkeys(others)):
+                Partner._crm_vn_check_partners_readable(
+                    dict.fromkeys(others - self._crm_vn_known_partner_ids(others), self.env._("Followers"))
+                )
         return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
 
     def _crm_vn_known_partner_ids(self, partner_ids):

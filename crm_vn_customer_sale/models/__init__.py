@@ -1,0 +1,1 @@
+from . import payment_link_wizard, sale_order, sale_order_cancel
