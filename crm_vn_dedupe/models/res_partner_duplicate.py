@@ -118,8 +118,9 @@ class ResPartner(models.Model):
             "same_birthday": self.env._("same birthday"),
             "birthday_conflict": self.env._("different birthday"),
             "phone_conflict": self.env._("different phone number"),
-            "same_city": self.env._("same city"),
-            "city_conflict": self.env._("different city"),
+            # the city field of a Vietnamese address holds its ward or commune (l10n_vn_address)
+            "same_city": self.env._("same ward or commune"),
+            "city_conflict": self.env._("different ward or commune"),
         }
 
     def _vn_match_data(self, vals, record):
@@ -274,6 +275,15 @@ class ResPartner(models.Model):
         rows = []
         for candidate in candidates:
             data = info[candidate["partner"].id]
+            if data["readable"]:
+                advice = ""
+            elif data["owner"]:
+                advice = self.env._(
+                    "Ask %(owner)s or your manager to hand this customer over instead of creating it again.",
+                    owner=data["owner"],
+                )
+            else:
+                advice = self.env._("Ask your manager to hand this customer over instead of creating it again.")
             rows.append(
                 {
                     "id": candidate["partner"].id,
@@ -288,12 +298,7 @@ class ResPartner(models.Model):
                         reasons=", ".join(candidate["reasons"]),
                     ),
                     "readable": data["readable"],
-                    "advice": ""
-                    if data["readable"]
-                    else self.env._(
-                        "Ask %(owner)s or your manager to hand this customer over instead of creating it again.",
-                        owner=data["owner"] or self.env._("your manager"),
-                    ),
+                    "advice": advice,
                 }
             )
         return rows

@@ -64,7 +64,7 @@ class TestDuplicateCandidates(CrmVnCustomerCommon):
         self.assertIsInstance(candidates[0]["score"], float)
         self.assertIn("same phone number", candidates[0]["reasons"])
         self.assertIn("same name", candidates[0]["reasons"])
-        self.assertIn("same city", candidates[0]["reasons"])
+        self.assertIn("same ward or commune", candidates[0]["reasons"])
 
     def test_record_excluded_and_changes_applied(self):
         self.assertEqual(self._found({"name": "Nguyễn Văn An"}, record=self.an), {})
