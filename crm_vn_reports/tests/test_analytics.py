@@ -263,27 +263,23 @@ class TestSalespersonPerformance(CrmVnReportsCommon):
         # Lan: 8 orders, 5 of them from customers who had bought before (3 of P1, 2 of P3)
         self.assertEqual(figures[self.seller_a], [1050, 8, 62.5, 3, 3])
         self.assertEqual(figures[self.seller_b], [1000, 1, 0.0, 3, 3])
-        # month by month: P1's order of 10 days ago is in this month or the previous one
-        month = (self.today - timedelta(days=10)).replace(day=1)
-        [(revenue,)] = Performance._read_group(
-            [("user_id", "=", self.seller_a.id), ("date", ">=", month), ("kind", "=", "order")],
-            aggregates=["revenue:sum"],
+
+    def test_revenue_month_by_month(self):
+        """Revenue counts in the month of each order, salesperson by salesperson: Lan 300 in March (two orders, the
+        last on the 31st) and 400 in April (the 1st), Tuấn 1,000 in March."""
+        self._order(self.p1, 100, date=date(2026, 3, 5))
+        self._order(self.p2, 200, date=date(2026, 3, 31))
+        self._order(self.p1, 400, date=date(2026, 4, 1))
+        self._order(self.p4, 1000, date=date(2026, 3, 20))
+        self.env.flush_all()
+        self._refresh_analytics()
+        groups = self.env["crm.vn.salesperson.report"]._read_group(
+            [("company_id", "=", self.company.id), ("kind", "=", "order")], ["user_id", "date:month"], ["revenue:sum"]
         )
-        expected = sum(
-            amount
-            for amount, days in [
-                (100, 10),
-                (100, 40),
-                (100, 70),
-                (100, 100),
-                (500, 20),
-                (50, 200),
-                (50, 250),
-                (50, 300),
-            ]
-            if self.today - timedelta(days=days) >= month
+        self.assertEqual(
+            {(user, month.strftime("%Y-%m")): revenue for user, month, revenue in groups},
+            {(self.seller_a, "2026-03"): 300, (self.seller_a, "2026-04"): 400, (self.seller_b, "2026-03"): 1000},
         )
-        self.assertEqual(revenue, expected)
 
     def test_salesperson_compares_own_figures(self):
         self._order(self.p1, 100, 5)
