@@ -182,12 +182,19 @@ class CrmVnZaloMessage(models.Model):
         """Say in the customer's chatter what was queued (or why it will not go)."""
 
         def say(message):
-            what = message.template_id.name or message.env._("Zalo message")
+            # one whole sentence per case: a template's name is no word of a sentence built around it
+            template, reason = message.template_id.name, message.failure_reason
             if message.state == "skipped":
-                return message.env._(
-                    "Zalo message %(what)s not sent: %(reason)s", what=what, reason=message.failure_reason
-                )
-            return message.env._("Zalo message %(what)s queued.", what=what)
+                if template:
+                    return message.env._(
+                        'Not sent on Zalo with the template "%(template)s": %(reason)s',
+                        template=template,
+                        reason=reason,
+                    )
+                return message.env._("Zalo message not sent: %(reason)s", reason=reason)
+            if template:
+                return message.env._('Queued for Zalo with the template "%(template)s".', template=template)
+            return message.env._("Zalo message queued.")
 
         self._zalo_log(say)
 
@@ -285,9 +292,17 @@ class CrmVnZaloMessage(models.Model):
 
     def _zalo_post_result(self):
         def say(message):
-            what = message.template_id.name or message.env._("Zalo message")
+            template, reason = message.template_id.name, message.failure_reason
             if message.state == "sent":
-                return message.env._("Zalo message %(what)s sent.", what=what)
-            return message.env._("Zalo message %(what)s failed: %(reason)s", what=what, reason=message.failure_reason)
+                if template:
+                    return message.env._('Sent on Zalo with the template "%(template)s".', template=template)
+                return message.env._("Zalo message sent.")
+            if template:
+                return message.env._(
+                    'Sending on Zalo with the template "%(template)s" failed: %(reason)s',
+                    template=template,
+                    reason=reason,
+                )
+            return message.env._("Sending the Zalo message failed: %(reason)s", reason=reason)
 
         self._zalo_log(say)
