@@ -7,7 +7,7 @@
     "website": "https://github.com/crm-vn/crm-vn",
     "author": "CRM VN contributors",
     "license": "LGPL-3",
-    "depends": ["mail"],
+    "depends": ["mail", "l10n_vn_public_holidays"],
     "data": ["security/ir.model.access.csv"],
     "installable": True,
 }

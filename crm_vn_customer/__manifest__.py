@@ -2,7 +2,7 @@
     "name": "Vietnam CRM: Customer Profile",
     "summary": "Vietnamese customer profile, ownership by salesperson with record rules on every path, hand-over, "
     "birthdays",
-    "version": "18.0.1.6.0",
+    "version": "18.0.1.7.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-vn/crm-vn",
     "author": "CRM VN contributors",

@@ -2,7 +2,7 @@
     "name": "Vietnam CRM: Customer Feedback",
     "summary": "Feedback and complaints from every channel with SLA deadlines in working hours "
     "(Vietnamese holidays included), escalation, portal and satisfaction rating",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-vn/crm-vn",
     "author": "CRM VN contributors",

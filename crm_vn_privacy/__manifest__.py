@@ -2,7 +2,7 @@
     "name": "Vietnam CRM: Personal Data and Consent",
     "summary": "Personal data protection under Vietnamese law: consent log, Do-Not-Call list, marketing limits, "
     "data-subject requests with legal deadlines, export and anonymisation",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-vn/crm-vn",
     "author": "CRM VN contributors",

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from unittest.mock import patch
 
 from odoo import Command
+from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 
@@ -132,9 +133,8 @@ class TestGuardCost(TransactionCase):
             {"name": "Khách của Bob", "user_id": bob.id, "lifecycle_stage": "customer"}
         )
         lead = self.env["crm.lead"].with_user(self.alice).browse(self.lead.id)
-        with self.assertRaises(Exception):
-            with self.env.cr.savepoint():
-                lead.write({"partner_id": hidden.id})
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            lead.write({"partner_id": hidden.id})
         with self._guard_off("crm.lead"), self.env.cr.savepoint() as savepoint:
             lead.write({"partner_id": hidden.id})
             self.assertEqual(lead.sudo().partner_id, hidden)

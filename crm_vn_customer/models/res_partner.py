@@ -3,12 +3,13 @@ from collections import defaultdict
 from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 from odoo.tools.sql import create_index
 
-from odoo.addons.l10n_vn_public_holidays.tools.holidays import VN_TZ
+from odoo.addons.crm_vn_base.tools.channels import channel_selection
+from odoo.addons.crm_vn_base.tools.vietnam_time import today_in_vietnam
 
 # Fields whose change is announced to the customer's followers (owner, team
 # leader, other departments), not only written in the chatter.
@@ -25,6 +26,8 @@ PROFILE_KEY_FIELDS = (
 # Context keys with which Odoo adds a contact's address, email, tax id or id to its display name. Any RPC caller can
 # set them; Odoo computes display names of many2one values as superuser: they never format a contact the real user
 # cannot read.
+# Who is a customer (crm_vn_is_customer): a contact outside the company with a lifecycle stage or a salesperson.
+CUSTOMER_DOMAIN = [("partner_share", "=", True), "|", ("lifecycle_stage", "!=", False), ("user_id", "!=", False)]
 DISPLAY_NAME_DETAIL_KEYS = ("show_address", "show_email", "show_vat", "partner_show_db_id", "address_inline")
 
 
@@ -78,14 +81,7 @@ class ResPartner(models.Model):
 
     # Channels and source
     preferred_channel = fields.Selection(
-        [
-            ("phone", "Phone call"),
-            ("zalo", "Zalo"),
-            ("sms", "SMS"),
-            ("email", "Email"),
-            ("messenger", "Facebook Messenger"),
-            ("in_person", "In person"),
-        ],
+        channel_selection("call", "zalo", "sms", "email", "facebook", "in_person"),
         tracking=True,
         prefetch="crm_vn_profile",
     )
@@ -119,6 +115,14 @@ class ResPartner(models.Model):
             ("inactive", "Inactive"),
         ],
         tracking=True,
+    )
+    # Who is a customer: the one definition (CUSTOMER_DOMAIN), for the customer menus, pickers, jobs, dashboards and
+    # SQL reports (_crm_vn_customer_sql).
+    crm_vn_is_customer = fields.Boolean(
+        "Is a Customer",
+        compute="_compute_crm_vn_is_customer",
+        search="_search_crm_vn_is_customer",
+        help="A contact outside the company (no internal user) with a lifecycle stage or a salesperson.",
     )
     owner_archived = fields.Boolean(
         compute="_compute_owner_archived",
@@ -207,6 +211,28 @@ class ResPartner(models.Model):
         today = fields.Date.context_today(self)
         keys = {key for window in windows for key in self._birthday_keys_of(window, today)}
         return [("birthday_key", "in", sorted(keys))]
+
+    @api.depends("partner_share", "lifecycle_stage", "user_id")
+    def _compute_crm_vn_is_customer(self):
+        for partner in self:
+            partner.crm_vn_is_customer = partner.partner_share and bool(partner.lifecycle_stage or partner.user_id)
+
+    def _search_crm_vn_is_customer(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported"))
+        # Odoo flushes the fields of the domain searched, not those of the domain returned here.
+        self.flush_model(["partner_share", "lifecycle_stage", "user_id"])
+        if (operator == "=") == value:
+            return CUSTOMER_DOMAIN
+        return ["!", *expression.normalize_domain(CUSTOMER_DOMAIN)]
+
+    @api.model
+    def _crm_vn_customer_sql(self, alias):
+        """CUSTOMER_DOMAIN in SQL on ``res_partner`` rows named ``alias``, for the reports' queries."""
+        return SQL(
+            "(%(p)s.partner_share AND (%(p)s.lifecycle_stage IS NOT NULL OR %(p)s.user_id IS NOT NULL))",
+            p=SQL.identifier(alias),
+        )
 
     @api.depends("user_id.active")
     def _compute_owner_archived(self):
@@ -506,7 +532,7 @@ class ResPartner(models.Model):
         job's user, written in the owner's language (idempotent; one process at a time: crm.vn.job.run)."""
         if not self.env["crm.vn.job.run"]._try_start("crm_vn_customer.birthday_activities"):
             return self.browse()
-        today = fields.Date.context_today(self.with_context(tz=VN_TZ))
+        today = today_in_vietnam()
         activity_type = self.env.ref("crm_vn_customer.mail_activity_type_birthday")
         partners = self.search(
             [

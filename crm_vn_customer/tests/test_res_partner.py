@@ -3,6 +3,8 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.tests import Form, new_test_user, tagged
+from odoo.tools import SQL
+from odoo.tools.safe_eval import safe_eval
 
 from .common import CrmVnCustomerCommon
 
@@ -263,3 +265,35 @@ class TestCustomerProfile(CrmVnCustomerCommon):
         self.customer_other.mobile = "0977 555 666"
         self.assertFalse(Partner.name_search("0977 555 666"))
         self.assertTrue(self.env["res.partner"].with_user(self.user_other).name_search("0977 555 666"))
+
+
+@tagged("post_install", "-at_install")
+class TestWhoIsACustomer(CrmVnCustomerCommon):
+    def test_one_definition_for_menus_pickers_and_reports(self):
+        """A customer: outside the company, with a lifecycle stage or a salesperson. The Customer Profiles menu and
+        the feedback's customer picker list exactly those; the field says the same record by record."""
+        Partner = self.env["res.partner"]
+        pool = Partner.create({"name": "Khách Chưa Giao", "lifecycle_stage": "prospect"})
+        owned = Partner.create({"name": "Khách Có Chủ", "user_id": self.user_member.id})
+        plain = Partner.create({"name": "Nhà Cung Cấp Giấy"})
+        colleague = new_test_user(self.env, "who_is_customer_staff", groups="base.group_user")
+        colleague.partner_id.lifecycle_stage = "customer"  # an employee who also buys: not a customer record
+        people = pool | owned | plain | colleague.partner_id
+        customers = people.filtered("crm_vn_is_customer")
+        self.assertEqual(customers, pool | owned)
+        self.assertEqual(Partner.search([("id", "in", people.ids), ("crm_vn_is_customer", "=", True)]), pool | owned)
+        self.assertEqual(
+            Partner.search([("id", "in", people.ids), ("crm_vn_is_customer", "=", False)]), plain | colleague.partner_id
+        )
+        action = self.env["ir.actions.act_window"]._for_xml_id("crm_vn_customer.res_partner_action_customer")
+        self.assertEqual(Partner.search([("id", "in", people.ids), *safe_eval(action["domain"])]), pool | owned)
+        # the SQL form the reports use
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT p.id FROM res_partner p WHERE p.id = ANY(%s) AND %s ORDER BY p.id",
+                people.ids,
+                Partner._crm_vn_customer_sql("p"),
+            )
+        )
+        self.assertEqual([row[0] for row in self.env.cr.fetchall()], sorted((pool | owned).ids))

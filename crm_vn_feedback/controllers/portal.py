@@ -83,7 +83,7 @@ class FeedbackPortal(CustomerPortal):
                         {
                             "name": subject,
                             "partner_id": partner.id,
-                            "channel": "website",
+                            "channel": "web",
                             "feedback_type": feedback_type,
                             "description": Markup("<p>%s</p>") % escape(description).replace("\n", Markup("<br/>")),
                             "company_id": partner.company_id.id or request.env.company.id,

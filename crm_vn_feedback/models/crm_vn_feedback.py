@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import is_html_empty
 
+from odoo.addons.crm_vn_base.tools.channels import channel_selection
+
 # Stages in which the feedback still has a deadline to meet.
 OPEN_STATES = ("new", "acknowledged", "in_progress")
 DONE_STATES = ("resolved", "closed", "cancelled")
@@ -74,16 +76,9 @@ class CrmVnFeedback(models.Model):
     partner_phone = fields.Char("Customer Mobile", compute="_compute_partner_contact")
     partner_email = fields.Char("Customer Email", compute="_compute_partner_contact")
     channel = fields.Selection(
-        [
-            ("phone", "Phone"),
-            ("zalo", "Zalo"),
-            ("facebook", "Facebook"),
-            ("email", "Email"),
-            ("website", "Website"),
-            ("store", "In store"),
-        ],
+        channel_selection("call", "zalo", "facebook", "email", "web", "in_person"),
         required=True,
-        default="phone",
+        default="call",
         tracking=True,
     )
     feedback_type = fields.Selection(
@@ -148,6 +143,8 @@ class CrmVnFeedback(models.Model):
         group_expand="_group_expand_states",
         crm_vn_workflow=True,
     )
+    # The one definition of an open feedback (OPEN_STATES), for views, searches, other add-ons and SQL reports.
+    is_open = fields.Boolean("Open", compute="_compute_is_open", store=True, index=True)
     date_acknowledged = fields.Datetime("Acknowledged On", readonly=True, copy=False, crm_vn_workflow=True)
     date_resolved = fields.Datetime("Resolved On", readonly=True, copy=False, crm_vn_workflow=True)
     date_closed = fields.Datetime("Closed On", readonly=True, copy=False, crm_vn_workflow=True)
@@ -167,6 +164,11 @@ class CrmVnFeedback(models.Model):
             partner = feedback.partner_id if feedback.partner_id in readable else feedback.partner_id.browse()
             feedback.partner_phone = partner.mobile
             feedback.partner_email = partner.email
+
+    @api.depends("state")
+    def _compute_is_open(self):
+        for feedback in self:
+            feedback.is_open = feedback.state in OPEN_STATES
 
     def _compute_reference(self):
         for feedback in self:

@@ -9,6 +9,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL, format_datetime
 from odoo.tools.mail import generate_tracking_message_id
 
+from odoo.addons.crm_vn_base.tools.vietnam_time import today_in_vietnam
 from odoo.addons.l10n_vn_public_holidays.tools.holidays import VN_TZ
 
 from .crm_vn_feedback import OPEN_STATES
@@ -375,7 +376,7 @@ class CrmVnFeedback(models.Model):
                 deadlines=[deadline for _feedback, _user, deadline in activities],
             )
         )
-        today = fields.Date.context_today(self)
+        today = today_in_vietnam()
         users = self.env["res.users"].browse({user.id for _f, user, deadline in activities if deadline <= today})
         for user in users:
             user._bus_send("mail.activity/updated", {"activity_created": True})

@@ -45,7 +45,7 @@ class TestEscalation(CrmVnFeedbackCommon):
         [activity] = self._activities(self.user_leader)
         self.assertEqual(activity.summary, f"Phản ánh được chuyển cấp {feedback.reference}")
         note = feedback.message_ids.filtered(lambda m: "level 1" in (m.body or "") or "cấp 1" in (m.body or ""))
-        self.assertIn("Quá hạn: đã chuyển lên cấp 1", note.body)
+        self.assertIn("Quá hạn: đã chuyển cấp lên cấp 1", note.body)
         notification = self.env["mail.message"].search(
             [("partner_ids", "in", self.user_leader.partner_id.ids), ("model", "=", "crm.vn.feedback")]
         )

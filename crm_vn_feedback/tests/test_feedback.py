@@ -23,7 +23,7 @@ class TestFeedback(CrmVnFeedbackCommon):
         self.assertEqual(feedback.user_id, self.user_member, "assigned to the customer's salesperson")
         self.assertEqual(feedback.team_id, self.team_hanoi)
         self.assertEqual(feedback.state, "new")
-        self.assertEqual(feedback.channel, "phone")
+        self.assertEqual(feedback.channel, "call")
         self.assertEqual(feedback.feedback_type, "complaint")
         self.assertEqual(feedback.escalation_level, 0)
         self.assertEqual(feedback.sla_policy_id, self.env.ref("crm_vn_feedback.crm_vn_feedback_sla_complaint_high"))
@@ -247,3 +247,20 @@ class TestFeedback(CrmVnFeedbackCommon):
         self.assertIn(f"Chuyên viên {self.user_member.name} sẽ trực tiếp phụ trách", text)
         self.assertIn("Chúng tôi sẽ phản hồi Quý khách trước 11:00 ngày 28/04/2026.", text)
         self.assertIn("Chúng tôi phấn đấu giải quyết xong trước 16:00 ngày 04/05/2026.", text)
+
+    def test_open_is_one_definition(self):
+        """Open: to acknowledge, acknowledged or in progress; the Open filter, the handover of open cases and the
+        reports read the same field, which follows the stage."""
+        feedback = self.env["crm.vn.feedback"].create(
+            {"name": "Máy lạnh chảy nước", "partner_id": self.customer_member.id, "priority": "1"}
+        )
+        Feedback = self.env["crm.vn.feedback"]
+        open_filter = [("is_open", "=", True), ("id", "=", feedback.id)]
+        self.assertTrue(feedback.is_open)
+        feedback.action_acknowledge()
+        feedback.action_start()
+        self.assertEqual(Feedback.search(open_filter), feedback)
+        feedback.resolution = "<p>Đã thay ống thoát nước</p>"
+        feedback.action_resolve()
+        self.assertFalse(feedback.is_open)
+        self.assertFalse(Feedback.search(open_filter))

@@ -74,7 +74,7 @@ class TestFeedbackPortal(HttpCase, CrmVnFeedbackCommon):
             [("partner_id", "=", self.portal_partner.id)], order="id desc", limit=1
         )
         self.assertEqual(feedback.name, "Muốn đổi <b>màu</b> sản phẩm")
-        self.assertEqual(feedback.channel, "website")
+        self.assertEqual(feedback.channel, "web")
         self.assertEqual(feedback.feedback_type, "suggestion")
         self.assertEqual(feedback.user_id, self.user_member, "assigned to the customer's salesperson")
         self.assertNotIn("<b>", feedback.description, "the text is escaped")

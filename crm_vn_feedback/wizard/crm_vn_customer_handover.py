@@ -1,7 +1,5 @@
 from odoo import models
 
-from ..models.crm_vn_feedback import OPEN_STATES
-
 
 class CrmVnCustomerHandover(models.TransientModel):
     _inherit = "crm.vn.customer.handover"
@@ -14,7 +12,7 @@ class CrmVnCustomerHandover(models.TransientModel):
             [
                 ("commercial_partner_id", "in", customers.commercial_partner_id.ids),
                 ("user_id", "in", self.from_user_ids.ids),
-                ("state", "in", OPEN_STATES),
+                ("is_open", "=", True),
             ]
         )
         feedbacks.write({"user_id": new_user.id})

@@ -1,15 +1,10 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.crm_vn_base.tools.channels import channel_selection
+
 PURPOSES = [("service", "Customer service"), ("marketing", "Marketing")]
-CHANNELS = [
-    ("all", "All channels"),
-    ("email", "Email"),
-    ("sms", "SMS"),
-    ("call", "Phone call"),
-    ("zalo", "Zalo"),
-    ("facebook", "Facebook"),
-]
+CHANNELS = [("all", "All channels"), *channel_selection("email", "sms", "call", "zalo", "facebook")]
 METHODS = [
     ("form", "Signed form"),
     ("paper", "Signed paper"),

@@ -9,6 +9,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
+from odoo.addons.crm_vn_base.tools.channels import channel_selection
+from odoo.addons.crm_vn_base.tools.vietnam_time import today_in_vietnam
+
 from ..tools.marketing import TZ
 
 REQUEST_TYPES = [
@@ -20,15 +23,7 @@ REQUEST_TYPES = [
     ("objection", "Object to processing"),
     ("withdrawal", "Withdraw consent"),
 ]
-RECEIVED_BY = [
-    ("email", "Email"),
-    ("phone", "Phone call"),
-    ("paper", "Letter or paper form"),
-    ("in_person", "In person"),
-    ("web", "Website or portal"),
-    ("zalo", "Zalo"),
-    ("other", "Other"),
-]
+RECEIVED_BY = channel_selection("email", "call", "paper", "in_person", "web", "zalo", "other")
 OPEN_STATES = ("new", "answered")
 EXPORT_TYPES = ("access", "provision")
 
@@ -392,7 +387,7 @@ class CrmVnDataRequest(models.Model):
         crm.vn.job.run), each in their language; the day is Vietnam's, whatever the zone of the job's user."""
         if not self.env["crm.vn.job.run"]._try_start("crm_vn_privacy.data_request_escalation"):
             return False
-        today = fields.Date.context_today(self.with_context(tz=TZ.zone))
+        today = today_in_vietnam()
         requests = self.search(
             [
                 ("state", "in", OPEN_STATES),

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from odoo.addons.crm_vn_base.tools.channels import channel_selection
+
 
 class CrmVnMarketingLog(models.Model):
     """One marketing message or call sent to a customer: the count behind Decree 91/2020's daily limits.
@@ -25,7 +27,7 @@ class CrmVnMarketingLog(models.Model):
         help="The number (E.164) or email address written to, also when it belongs to no customer (a mailing-list "
         "subscriber).",
     )
-    channel = fields.Selection([("email", "Email"), ("sms", "SMS"), ("call", "Phone call")], required=True)
+    channel = fields.Selection(channel_selection("email", "sms", "call"), required=True)
     date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
     user_id = fields.Many2one("res.users", "Sent By", default=lambda self: self.env.user)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)

@@ -26,7 +26,8 @@ class CrmVnCustomerReport(models.Model):
     (``_segment_sql`` is the extension point). Amounts are untaxed, in the
     company's currency, as in Odoo's sales analysis. A customer who bought or
     gave feedback in two companies has a row in each (id = partner id * 10000
-    + company id).
+    + company id). The rows: every customer (``res.partner.crm_vn_is_customer``) and whoever bought or gave feedback,
+    except the company's own contacts and its users'.
     """
 
     _name = "crm.vn.customer.report"
@@ -149,7 +150,7 @@ class CrmVnCustomerReport(models.Model):
              LEFT JOIN orders o ON o.partner_id = p.id AND o.company_id = a.company_id
              LEFT JOIN feedback fb ON fb.partner_id = p.id AND fb.company_id = a.company_id
                  WHERE p.active AND p.id = p.commercial_partner_id
-                   AND (a.partner_id IS NOT NULL OR p.user_id IS NOT NULL)
+                   AND (a.partner_id IS NOT NULL OR %(is_customer)s)
                    AND NOT EXISTS (SELECT 1 FROM res_users u WHERE u.partner_id = p.id)
                    AND NOT EXISTS (SELECT 1 FROM res_company c WHERE c.partner_id = p.id)
             ), scored AS (
@@ -206,6 +207,7 @@ class CrmVnCustomerReport(models.Model):
          LEFT JOIN res_company comp ON comp.id = s.company_id
             """,
             segment=self._segment_sql(),
+            is_customer=self.env["res.partner"]._crm_vn_customer_sql("p"),
             first_day=local_date(SQL("s.first_order")),
             last_day=local_date(SQL("s.last_order")),
             today=local_today(),

@@ -71,9 +71,9 @@ class CrmVnFeedbackReport(models.Model):
                    f.date_resolved,
                    f.escalation_level,
                    1 AS feedback_count,
-                   CASE WHEN f.state IN ('new', 'acknowledged', 'in_progress') THEN 1 ELSE 0 END AS open_count,
-                   CASE WHEN f.state IN ('new', 'acknowledged', 'in_progress')
-                             AND f.sla_deadline < (now() AT TIME ZONE 'UTC') THEN 1 ELSE 0 END AS breached_count,
+                   CASE WHEN f.is_open THEN 1 ELSE 0 END AS open_count,
+                   CASE WHEN f.is_open AND f.sla_deadline < (now() AT TIME ZONE 'UTC') THEN 1 ELSE 0 END
+                       AS breached_count,
                    extract(epoch FROM f.date_acknowledged - f.date_received) / 3600.0 AS response_hours,
                    extract(epoch FROM f.date_resolved - f.date_received) / 3600.0 AS resolution_hours,
                    CASE f.sla_result WHEN 'met' THEN 100.0 WHEN 'missed' THEN 0.0 END AS sla_compliance,

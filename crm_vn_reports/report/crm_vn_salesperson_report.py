@@ -63,7 +63,7 @@ class CrmVnSalespersonReport(models.Model):
                 SELECT p.id, p.user_id, p.team_id, p.customer_since, p.create_date,
                        COALESCE(p.company_id, p.profile_company_id) AS company_id
                   FROM res_partner p
-                 WHERE p.active AND p.id = p.commercial_partner_id AND p.user_id IS NOT NULL
+                 WHERE p.active AND p.id = p.commercial_partner_id AND p.user_id IS NOT NULL AND %(is_customer)s
                    AND NOT EXISTS (SELECT 1 FROM res_users u WHERE u.partner_id = p.id)
             ), events AS (
                 SELECT o.id * 4 AS id, 'order' AS kind, %(order_day)s AS date, o.user_id, o.team_id,
@@ -102,6 +102,7 @@ class CrmVnSalespersonReport(models.Model):
                        AND rel.uid != %(superuser)s)
             """,
             superuser=SUPERUSER_ID,
+            is_customer=self.env["res.partner"]._crm_vn_customer_sql("p"),
             order_day=local_date(SQL("o.date_order")),
             created_day=local_date(SQL("c.create_date")),
             today=local_today(),

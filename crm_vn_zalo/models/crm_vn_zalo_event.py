@@ -239,7 +239,7 @@ class CrmVnZaloEvent(models.Model):
         feedback = self.env["crm.vn.feedback"].search(
             [
                 ("partner_id", "=", partner.commercial_partner_id.id),
-                ("state", "in", ("new", "acknowledged", "in_progress")),
+                ("is_open", "=", True),
             ],
             order="id desc",
             limit=1,

@@ -1,11 +1,7 @@
-from datetime import datetime, time
-
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.l10n_vn_public_holidays.tools.holidays import VN_TZ
+from odoo.addons.crm_vn_base.tools.vietnam_time import today_in_vietnam, vietnam_day_start
 
 
 class ResPartner(models.Model):
@@ -77,10 +73,9 @@ class ResPartner(models.Model):
         job's user: at 23:30 UTC it is already tomorrow morning in Vietnam."""
         if not self.env["crm.vn.job.run"]._try_start("crm_vn_zalo.birthday_greetings"):
             return
-        today = fields.Date.context_today(self.with_context(tz=VN_TZ))
+        today = today_in_vietnam()
         # greetings created since midnight in Vietnam (create_date is naive UTC)
-        midnight = pytz.timezone(VN_TZ).localize(datetime.combine(today, time.min))
-        day_start = midnight.astimezone(pytz.utc).replace(tzinfo=None)
+        day_start = vietnam_day_start(today)
         Message = self.env["crm.vn.zalo.message"]
         for account in self.env["crm.vn.zalo.account"].search([("birthday_template_id", "!=", False)]):
             template = account.birthday_template_id
@@ -89,7 +84,7 @@ class ResPartner(models.Model):
                     ("birthday_key", "in", self._birthday_keys_of("today", today)),
                     ("company_id", "in", [False, account.company_id.id]),
                     ("vn_mobile_key", "!=", False),
-                    ("lifecycle_stage", "!=", False),
+                    ("crm_vn_is_customer", "=", True),
                 ]
             )
             greeted = Message.search(

@@ -220,7 +220,7 @@ class TestZaloSending(ZaloCommon):
             self.env["crm.vn.feedback"]
             .with_user(self.seller)
             .create(
-                {"name": "Máy kêu to", "partner_id": self.customer.id, "feedback_type": "complaint", "channel": "phone"}
+                {"name": "Máy kêu to", "partner_id": self.customer.id, "feedback_type": "complaint", "channel": "call"}
             )
         )
         self._send_queue()
