@@ -4,11 +4,8 @@ from . import crm_vn_personal_data_mixin
 # isort: split
 from . import (
     crm_vn_consent,
-    crm_vn_consent_personal_data,
     crm_vn_data_request,
-    crm_vn_data_request_personal_data,
     crm_vn_marketing_log,
-    crm_vn_marketing_log_personal_data,
     ir_attachment,
     mail_activity,
     mail_activity_type,

@@ -5,6 +5,5 @@ from . import (
     mailing_list,
     mailing_mailing,
     mailing_trace,
-    mailing_trace_personal_data,
     res_partner,
 )

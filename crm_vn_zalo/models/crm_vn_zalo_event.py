@@ -37,6 +37,7 @@ class CrmVnZaloEvent(models.Model):
 
     _name = "crm.vn.zalo.event"
     _description = "Zalo Event"
+    _inherit = ["crm.vn.personal.data.mixin"]
     # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
     _crm_vn_check_contacts = True
     _crm_vn_check_computed = True
@@ -262,3 +263,18 @@ class CrmVnZaloEvent(models.Model):
                 message_type="notification",
                 subtype_xmlid="mail.mt_note",
             )
+
+    # ------------------------------------------------------------
+    # Personal data (crm_vn_privacy's declarative mixin)
+    # ------------------------------------------------------------
+    # What the customer sent on Zalo, as received: exported; the anonymisation empties it (text, customer, error)
+    # and keeps the hashed key, so that the same event sent again is recognised and does not bring the person back.
+
+    _crm_vn_pd_key = "zalo_events"
+    _crm_vn_pd_sequence = 46
+    _crm_vn_pd_order = "id"
+    _crm_vn_pd_export_exclude = ("event_key",)
+    _crm_vn_pd_empty = ("payload", "partner_id", "error")
+
+    def _crm_vn_pd_anonymize_label(self):
+        return self.env._("Zalo events emptied (kept only to recognise them if sent again)")

@@ -32,6 +32,7 @@ class CrmVnZaloMessage(models.Model):
 
     _name = "crm.vn.zalo.message"
     _description = "Zalo Message"
+    _inherit = ["crm.vn.personal.data.mixin"]
     # crm_vn_base's guards: contacts one may see, computed fields never written by hand, clear errors on bad values
     _crm_vn_check_contacts = True
     _crm_vn_check_computed = True
@@ -306,3 +307,18 @@ class CrmVnZaloMessage(models.Model):
             return message.env._("Sending the Zalo message failed: %(reason)s", reason=reason)
 
         self._zalo_log(say)
+
+    # ------------------------------------------------------------
+    # Personal data (crm_vn_privacy's declarative mixin)
+    # ------------------------------------------------------------
+    # Zalo messages in a customer's personal data: exported; anonymisation keeps that a message was sent (costs,
+    # daily limits) without the number, the Zalo user, the parameters or the text.
+
+    _crm_vn_pd_key = "zalo_messages"
+    _crm_vn_pd_sequence = 45
+    _crm_vn_pd_order = "id"
+    _crm_vn_pd_export_exclude = ("tracking_id",)
+    _crm_vn_pd_empty = ("phone", "zalo_user_id", "params", "body")
+
+    def _crm_vn_pd_anonymize_label(self):
+        return self.env._("Zalo messages kept without number, user or text")
