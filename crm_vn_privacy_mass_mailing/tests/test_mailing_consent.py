@@ -1,10 +1,12 @@
+import json
 from datetime import datetime, timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import Form, HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tools import SQL
 
+from odoo.addons.crm_vn_base.tests.common import slow
 from odoo.addons.mail.tests.common import MockEmail
 
 
@@ -238,12 +240,29 @@ class TestMailingConsent(TransactionCase, MockEmail):
         bought.with_user(manager).crm_vn_opt_in = False
         self.assertFalse(bought.crm_vn_opt_in_user_id or bought.crm_vn_opt_in_date)
 
-    def test_views_open_for_marketers(self):
-        """The mailing and list forms, with the consent notice and the declaration, load for a marketer."""
-        for model, marker in (("mailing.mailing", 'name="crm_vn_consent_notice"'), ("mailing.list", "crm_vn_opt_in")):
-            with self.subTest(model=model):
-                arch = self.env[model].with_user(self.marketer).get_views([(False, "form")])["views"]["form"]["arch"]
-                self.assertIn(marker, arch)
+    def test_the_list_form_declares_the_consent(self):
+        """In the mailing list form, a sales administrator ticks *Subscribers Consented* and saves: the form shows
+        who declared it and when; unticked and saved, both are gone. A marketer who ticks it cannot save."""
+        manager = new_test_user(
+            self.env,
+            "vn_dpo",
+            groups="sales_team.group_sale_manager,mass_mailing.group_mass_mailing_user",
+            name="Người Phụ Trách Dữ Liệu",
+        )
+        with Form(self.env["mailing.list"].with_user(manager)) as form:
+            form.name = "Bản tin khách quen"
+            form.crm_vn_opt_in = True
+        with Form(form.record) as form:
+            self.assertEqual(form.crm_vn_opt_in_user_id, manager)
+            self.assertTrue(form.crm_vn_opt_in_date)
+            form.crm_vn_opt_in = False
+        self.assertFalse(form.record.crm_vn_opt_in_user_id or form.record.crm_vn_opt_in_date)
+        form = Form(self.env["mailing.list"].with_user(self.marketer))
+        form.name = "Danh sách mua lại"
+        form.crm_vn_opt_in = True
+        with self.assertRaises(AccessError):
+            form.save()
+        self.assertFalse(self.env["mailing.list"].search([("name", "=", "Danh sách mua lại")]))
 
     def test_batch_email_without_mailing_is_not_marketing(self):
         """A notice sent to a selection of contacts (no mailing) is not filtered."""
@@ -327,3 +346,47 @@ class TestMailingConsent(TransactionCase, MockEmail):
             self.env["mail.blacklist"].search([("email", "=", "dong.y@example.vn")]),
             "her opt-out survives the deletion",
         )
+
+
+@slow
+@tagged("post_install", "-at_install", "crm_vn_privacy_mass_mailing")
+class TestConsentNotice(HttpCase):
+    """The notice a marketer reads in the browser when preparing a mailing, in their language: on an email mailing,
+    not on an SMS one."""
+
+    # Waits for the form of the page, then logs the text of the consent notice shown in it (null when none is).
+    READ_NOTICE = """
+        (async () => {
+            const until = Date.now() + 20000;
+            const form = ".o_form_view .o_field_widget[name=mailing_model_id]";
+            while (!document.querySelector(form) && Date.now() < until) {
+                await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+            const notice = document.querySelector(".o_form_view [name=crm_vn_consent_notice]");
+            const text = notice && notice.innerText.replace(/\\s+/g, " ").trim();
+            console.log("crm_vn consent notice", JSON.stringify(text));
+            console.log("test successful");
+        })().catch((error) => console.error(error.message));
+    """
+
+    def _notice(self, action):
+        with self.assertLogs(self._logger.getChild("browser"), "DEBUG") as logs:
+            self.browser_js(f"/odoo/action-{action}/new", self.READ_NOTICE, login="vn_notice_marketer")
+        [notice] = [
+            json.loads(record.getMessage().split(" ", 3)[3])
+            for record in logs.records
+            if record.getMessage().startswith("crm_vn consent notice ")
+        ]
+        return notice
+
+    def test_the_notice_on_a_new_email_mailing(self):
+        new_test_user(
+            self.env, "vn_notice_marketer", groups="mass_mailing.group_mass_mailing_user", lang="vi_VN", tz="UTC"
+        )
+        self.assertEqual(
+            self._notice("mass_mailing.mailing_mailing_action_mail"),
+            "Khách hàng chưa đồng ý nhận email tiếp thị, thuộc danh sách không quảng cáo (Do-Not-Call), hoặc đã nhận 3 "
+            "email tiếp thị trong 24 giờ qua sẽ được bỏ qua khi gửi (Nghị định 91/2020/NĐ-CP); người đăng ký của các "
+            'danh sách chưa đánh dấu "Người đăng ký đã đồng ý" mà không phải là khách hàng như vậy cũng bị bỏ qua.',
+        )
+        self.assertIsNone(self._notice("mass_mailing_sms.mailing_mailing_action_sms"))
