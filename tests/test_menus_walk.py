@@ -14,6 +14,8 @@ import polib
 
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.crm_vn_base.tests.common import slow
+
 REPO = Path(__file__).resolve().parent.parent
 APPS = ("crm.crm_menu_root", "spreadsheet_dashboard.spreadsheet_dashboard_menu_root")
 # English words of the suite's strings that Vietnamese keeps as they are (names, abbreviations).
@@ -81,7 +83,8 @@ WALK = """
 """
 
 
-@tagged("post_install", "-at_install", "crm_vn_demo", "crm_vn_slow")
+@slow
+@tagged("post_install", "-at_install", "crm_vn_demo")
 class TestMenusWalk(HttpCase):
     @classmethod
     def setUpClass(cls):

@@ -13,6 +13,8 @@ import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.crm_vn_base.tests.common import slow
+
 WORKER = textwrap.dedent(
     """
     import json, sys, time
@@ -67,6 +69,7 @@ WORKER = textwrap.dedent(
 )
 
 
+@slow
 @tagged("post_install", "-at_install", "crm_vn_commit")
 class TestSeveralProcesses(TransactionCase):
     def _run(self, job, count, args):

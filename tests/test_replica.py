@@ -23,6 +23,8 @@ import psycopg2
 import odoo
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.crm_vn_base.tests.common import slow
+
 HBA_LINE = "local replication all trust  # crm_vn replica test"
 
 
@@ -146,6 +148,7 @@ class Replica:
         return False
 
 
+@slow
 @tagged("post_install", "-at_install", "crm_vn_commit")
 class TestReadReplica(TransactionCase):
     def test_reports_read_from_a_streaming_replica(self):

@@ -3,6 +3,8 @@ import json
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 
+from odoo.addons.crm_vn_base.tests.common import slow
+
 
 @tagged("post_install", "-at_install", "crm_vn_customer")
 class TestCustomerJsonRpc(HttpCase):
@@ -74,6 +76,7 @@ class TestCustomerJsonRpc(HttpCase):
         self.assertEqual([record["name"] for record in result], ["Khách Của Tôi"])
 
 
+@slow
 @tagged("post_install", "-at_install", "crm_vn_customer")
 class TestCustomerMobileTour(HttpCase):
     browser_size = "375x667"
@@ -97,6 +100,7 @@ class TestCustomerMobileTour(HttpCase):
         self.assertEqual(customer.occupation, "Giáo viên")
 
 
+@slow
 @tagged("post_install", "-at_install", "crm_vn_customer")
 class TestHandoverMobileTour(HttpCase):
     browser_size = "375x667"

@@ -534,6 +534,7 @@ class TestReviewButtonsOverHttp(HttpCase):
         self.assertIn("AccessError", str(refused.exception))
 
 
+@slow
 @tagged("post_install", "-at_install", "crm_vn_dedupe")
 class TestFormWarningTours(HttpCase):
     """The form's warning on a phone: ask for another salesperson's customer, open one's own, save nothing."""

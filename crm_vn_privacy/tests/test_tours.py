@@ -1,6 +1,9 @@
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.crm_vn_base.tests.common import slow
 
+
+@slow
 @tagged("post_install", "-at_install", "crm_vn_privacy")
 class TestPrivacyMobileTours(HttpCase):
     browser_size = "375x667"

@@ -3,8 +3,10 @@ from unittest.mock import patch
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.base.models.ir_actions_report import IrActionsReport
+from odoo.addons.crm_vn_base.tests.common import slow
 
 
+@slow
 @tagged("post_install", "-at_install", "crm_vn_reports")
 class TestReportsMobileTours(HttpCase):
     browser_size = "375x667"

@@ -10,6 +10,8 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, HttpCase, TransactionCase, freeze_time, new_test_user, tagged
 
+from odoo.addons.crm_vn_base.tests.common import slow
+
 from ..tools.zalo import webhook_mac
 from .zalo_stand_in import ZaloStandIn
 
@@ -510,6 +512,7 @@ class TestZaloWebhook(ZaloCommon):
         self.assertEqual((message.state, message.phone, message.params), ("sent", False, False))
 
 
+@slow
 @tagged("post_install", "-at_install", "crm_vn_zalo")
 class TestZaloMobileTour(ZaloCommon):
     browser_size = "375x667"
