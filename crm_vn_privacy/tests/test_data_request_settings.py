@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import new_test_user, tagged, users
 
 from odoo.addons.crm_vn_customer.tests.common import CrmVnCustomerCommon
 
@@ -66,13 +66,12 @@ class TestDataRequestSettings(CrmVnCustomerCommon):
                 self.assertIn("a company may only shorten it", str(caught.exception))
         self.assertEqual(self._limits(), (2, 15, 20))
 
+    @users("vn_leader", "vn_manager")
     def test_salesperson_cannot_change(self):
-        for user in (self.user_leader, self.user_manager):
-            with self.subTest(user=user.login):
-                with self.assertRaises(AccessError):
-                    self._apply(user, crm_vn_dsr_answer_days=1)
-                with self.assertRaises(AccessError):
-                    self.company.with_user(user).crm_vn_dsr_answer_days = 1
+        with self.assertRaises(AccessError):
+            self._apply(self.env.user, crm_vn_dsr_answer_days=1)
+        with self.assertRaises(AccessError):
+            self.company.with_env(self.env).crm_vn_dsr_answer_days = 1
         self.assertEqual(self._limits(), (2, 15, 20))
 
     def test_settings_view_shows_the_limits(self):
