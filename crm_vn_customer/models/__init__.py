@@ -10,8 +10,6 @@ from . import (
     mail_followers,
     res_company,
     res_partner,
-    res_partner_calendar,
-    res_partner_values,
     res_users,
     utm_source,
 )

@@ -401,6 +401,13 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # The values are checked first (crm_vn_base checks them again below every override): the overrides read them
+        # (phones, birthdate, parent), and a value the database would refuse must be a clear error here too, not a
+        # traceback. Add-ons that check the values further do it in the hooks called once they are clean
+        # (_crm_vn_check_create_values / _crm_vn_check_write_values: crm_vn_dedupe's duplicate policy).
+        if not self.env.su:
+            vals_list = [self._crm_vn_clean_values(vals) for vals in vals_list]
+        self.browse()._crm_vn_check_create_values(vals_list)
         own_only = not self.env.su and self._crm_vn_own_documents_only()
         for vals in vals_list:
             if vals.get("parent_id") and vals.get("user_id", False) in (False, self.env.uid):
@@ -429,6 +436,9 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
+        if not self.env.su:
+            vals = self._crm_vn_clean_values(vals)
+        self._crm_vn_check_write_values(vals)
         if vals.get("lifecycle_stage") in ("customer", "vip") and "customer_since" not in vals:
             without_date = self.filtered(lambda p: not p.customer_since)
             if without_date:
@@ -560,3 +570,26 @@ class ResPartner(models.Model):
                 ),
             )
         return partners
+
+    def _crm_vn_check_create_values(self, vals_list):
+        """Hook: check the (clean) values of partners about to be created; raise to refuse them."""
+
+    def _crm_vn_check_write_values(self, vals):
+        """Hook: check the (clean) values about to be written on these partners; raise to refuse them."""
+
+    @api.readonly
+    def get_attendee_detail(self, meeting_ids):
+        """The calendar view lists the attendees of the meetings it shows by name: read them as superuser once the
+        meetings are known to be readable, leaving out the private meetings of others the user does not attend
+        (Odoo shows those as "Busy", without attendees)."""
+        meetings = self.env["calendar.event"].browse(meeting_ids)
+        meetings.check_access("read")
+        # sudo: privacy and attendees of meetings the user may read, to leave out others' private ones.
+        shown = meetings.sudo().filtered(lambda meeting: not meeting._check_private_event_conditions())
+        # The attendee rows cached for the user leave out those of contacts they may not read: read them again.
+        shown.invalidate_recordset(["attendee_ids"])
+        try:
+            # sudo: names and answers of the attendees of readable meetings, no contact details.
+            return super(ResPartner, self.sudo()).get_attendee_detail(shown.ids)
+        finally:
+            shown.invalidate_recordset(["attendee_ids"])

@@ -3,6 +3,5 @@ from . import (
     crm_vn_duplicate_merge_log,
     res_company,
     res_config_settings,
-    res_partner_duplicate,
-    res_partner_import,
+    res_partner,
 )

@@ -12,10 +12,7 @@ from . import (
     mail_followers,
     res_company_data_request,
     res_config_settings,
-    res_partner_anonymize,
-    res_partner_consent,
-    res_partner_data_request,
-    res_partner_personal_data,
+    res_partner,
     resource_calendar_leaves,
     sms_sms,
 )
