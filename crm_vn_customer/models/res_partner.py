@@ -281,26 +281,35 @@ class ResPartner(models.Model):
     # CRUD
     # ------------------------------------------------------------------
 
-    # Match keys of the numbers (E.164 for any number Vietnam's or given with +), compared by duplicate detection,
-    # consent and the Do-Not-Call list; emails are compared on Odoo's email_normalized, indexed in init().
+    # Match keys of the numbers, compared by duplicate detection, consent, the Do-Not-Call list and the pickers; emails
+    # are compared on Odoo's email_normalized, indexed in init(). Why two more stored numbers beside phone, mobile and
+    # Odoo's phone_sanitized:
+    # - phone and mobile hold E.164 only for Vietnamese contacts (l10n_vn_phone normalises a number when the contact,
+    #   or its company, is in Vietnam); a company set up elsewhere keeps its numbers as typed;
+    # - phone_sanitized is Odoo's one number per contact (the mobile, else the phone): a duplicate shares either;
+    # - so the keys are both numbers read the same way for every contact (its own country when it has one other than
+    #   Vietnam, else Vietnam's), each with a btree index: the duplicate check looks a number up in both at once
+    #   (res_partner.py of crm_vn_dedupe), which an index on a Python normalisation could not serve.
     vn_phone_key = fields.Char("Phone Match Key", compute="_compute_vn_phone_keys", store=True, index=True, copy=False)
     vn_mobile_key = fields.Char(
         "Mobile Match Key", compute="_compute_vn_phone_keys", store=True, index=True, copy=False
     )
 
-    @api.depends("phone", "mobile")
+    @api.depends("phone", "mobile", "country_id")
     def _compute_vn_phone_keys(self):
         vietnam = self.env["res.country"].browse(self.env["ir.model.data"]._xmlid_to_res_id("base.vn"))
         for partner in self:
-            partner.vn_phone_key = partner._vn_phone_key(partner.phone, vietnam)
-            partner.vn_mobile_key = partner._vn_phone_key(partner.mobile, vietnam)
+            # A contact of another country: its numbers read there (a US number is not a Vietnamese one).
+            country = partner.country_id or vietnam
+            partner.vn_phone_key = partner._vn_phone_key(partner.phone, country)
+            partner.vn_mobile_key = partner._vn_phone_key(partner.mobile, country)
 
     @api.model
     def _vn_phone_key(self, number, vietnam=None):
         """Odoo's sanitized form of ``number`` (phone_validation's ``_phone_format``, Vietnam-aware through
         l10n_vn_phone), the value of ``phone_sanitized`` on partners, leads, SMS and blacklists: a number without
-        country code is read as Vietnamese; one that cannot be read is compared as typed, without spaces.
-        ``vietnam``: the country record, when the caller already has it."""
+        country code is read as Vietnamese (or in the country given); one that cannot be read is compared as typed,
+        without spaces. ``vietnam``: the country to read it in, when the caller already has it (Vietnam's record)."""
         if not number:
             return False
         # The country by its cached external id: env.ref() would query the table on every call (duplicate check).

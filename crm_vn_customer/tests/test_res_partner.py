@@ -297,3 +297,17 @@ class TestWhoIsACustomer(CrmVnCustomerCommon):
             )
         )
         self.assertEqual([row[0] for row in self.env.cr.fetchall()], sorted((pool | owned).ids))
+
+    def test_a_foreign_contacts_numbers_are_read_in_its_country(self):
+        """A contact of another country: its number typed without country code is its country's, not a Vietnamese
+        one (Odoo's US demo contact "(225)-148-7811" is not +84 225 148 7811)."""
+        us = self.env.ref("base.us").id
+        partner = self.env["res.partner"].create(
+            {"name": "Julie Richards", "phone": "(650) 253-0000", "country_id": us}
+        )
+        self.assertEqual(partner.vn_phone_key, "+16502530000")
+        # a number its country cannot read either is compared as typed, never as a Vietnamese one
+        fake = self.env["res.partner"].create({"name": "Kim Snyder", "phone": "(225)-148-7811", "country_id": us})
+        self.assertEqual(fake.vn_phone_key, "(225)-148-7811")
+        local = self.env["res.partner"].create({"name": "Trần Văn Lộc", "phone": "0225 3841 234"})
+        self.assertEqual(local.vn_phone_key, "+842253841234")

@@ -135,7 +135,9 @@ class ResPartner(models.Model):
             # An existing partner's number unchanged: its stored key, no parsing.
             if record and fname not in vals:
                 return record[stored]
-            return self._vn_phone_key(value(fname))
+            country_id = value("country_id")
+            country = self.env["res.country"].browse(country_id.id if hasattr(country_id, "id") else country_id)
+            return self._vn_phone_key(value(fname), country if country and country.code != "VN" else None)
 
         phones = frozenset(
             key for key in (phone_key("phone", "vn_phone_key"), phone_key("mobile", "vn_mobile_key")) if key
