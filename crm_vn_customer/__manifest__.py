@@ -16,7 +16,6 @@
         "l10n_vn_phone",
         "l10n_vn_public_holidays",
     ],
-    "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
         "security/ir.model.access.csv",
         "security/res_partner_security.xml",

@@ -8,6 +8,7 @@
     "author": "CRM VN contributors",
     "license": "LGPL-3",
     "depends": ["crm_vn_customer"],
+    "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
         "security/ir.model.access.csv",
         "security/crm_vn_consent_security.xml",
