@@ -176,8 +176,8 @@ class TestDashboardFigures(CrmVnReportsCommon, HttpCase):
             partner.customer_since = cls.today - timedelta(days=days_ago)
 
     def _figures(self, tour, user):
-        """Log in as ``user``, run ``tour`` on the dashboard they land on: the scorecards (title: [value, comparison])
-        and the value axes (chart title: labels) it read."""
+        """Log in as ``user`` and run ``tour`` on the dashboard they land on: what it read, ``dashboard`` (the name
+        shown), ``scorecards`` (source title: [value, comparison]) and ``axes`` (source title: value axis labels)."""
         # the browser's console, as the test's logger receives it
         with self.assertLogs(self._logger.getChild("browser"), "DEBUG") as logs:
             self.start_tour("/odoo", tour, login=user.login)
@@ -188,26 +188,33 @@ class TestDashboardFigures(CrmVnReportsCommon, HttpCase):
         ]
         return figures
 
+    def _name(self, xmlid):
+        """The dashboard's name as a Vietnamese reader sees it (the words are the translators')."""
+        return self.env.ref(xmlid).with_context(lang="vi_VN").name
+
     def test_a_salesperson_reads_own_figures_on_a_phone(self):
-        """Lan sees her revenue (4.500.000, half as much again as the 3.000.000 before) and her two new customers
-        (one before); her customers by stage (one VIP, two customers) on a whole-number axis."""
+        """Lan lands on My Customers and sees her revenue (4.500.000, half as much again as the 3.000.000 before) and
+        her two new customers (one before); her customers by stage (one VIP, two customers) on a whole-number axis."""
         self.p1.lifecycle_stage = "vip"
         (self.p2 | self.p3).lifecycle_stage = "customer"
         self.browser_size = "375x667"
         self.touch_enabled = True
         figures = self._figures("crm_vn_dashboard_salesperson_figures", self.seller_a)
-        self.assertEqual(figures["scorecards"]["Doanh thu"], ["4.500.000₫", "50,0%"])
-        self.assertEqual(figures["scorecards"]["Khách hàng mới"], ["2", "1"])
-        self.assertEqual(figures["axes"]["Khách hàng của tôi theo giai đoạn"], ["0", "1", "2"])
+        self.assertEqual(figures["dashboard"], self._name(MY_CUSTOMERS))
+        self.assertEqual(figures["scorecards"]["Revenue"], ["4.500.000₫", "50,0%"])
+        self.assertEqual(figures["scorecards"]["New customers"], ["2", "1"])
+        self.assertEqual(figures["axes"]["My customers by stage"], ["0", "1", "2"])
 
     def test_a_manager_reads_the_teams_figures(self):
-        """Mai sees the team's revenue (7.000.000 against 3.000.000 before) and four new customers (two before); the
-        revenue per salesperson (4.500.000 and 2.500.000) on a value axis in Vietnamese numbers."""
+        """Mai lands on Sales Teams and sees the team's revenue (7.000.000 against 3.000.000 before) and four new
+        customers (two before); the revenue per salesperson (4.500.000 and 2.500.000) on a value axis in Vietnamese
+        numbers."""
         figures = self._figures("crm_vn_dashboard_manager_figures", self.manager)
-        self.assertEqual(figures["scorecards"]["Doanh thu của đội"], ["7.000.000₫", "133,3%"])
-        self.assertEqual(figures["scorecards"]["Khách hàng mới"], ["4", "2"])
+        self.assertEqual(figures["dashboard"], self._name(SALES_TEAMS))
+        self.assertEqual(figures["scorecards"]["Team revenue"], ["7.000.000₫", "133,3%"])
+        self.assertEqual(figures["scorecards"]["New customers"], ["4", "2"])
         self.assertEqual(
-            figures["axes"]["Doanh thu theo nhân viên kinh doanh"],
+            figures["axes"]["Revenue per salesperson"],
             ["0", "500.000", "1.000.000", "1.500.000", "2.000.000", "2.500.000", "3.000.000", "3.500.000", "4.000.000",
              "4.500.000"],
         )  # fmt: skip
